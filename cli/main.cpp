@@ -1,0 +1,164 @@
+// resume-analyser: the command line over the core library. It parses flags,
+// calls core, and prints; every message goes to stderr as one line prefixed
+// "resume-analyser:". Exit status: 0 success, 2 any error (see README).
+#include "resume_analyser/document.hpp"
+#include "resume_analyser/keyword_set.hpp"
+#include "resume_analyser/matcher.hpp"
+#include "resume_analyser/plugin_host.hpp"
+#include "resume_analyser/report.hpp"
+#include "resume_analyser/score.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 2;
+
+struct Options {
+  std::vector<fs::path> plugin_dirs;
+  std::vector<fs::path> keyword_dirs;
+  std::string file;
+  std::string role = "ml-engineer";
+  std::string format = "text";
+};
+
+int fail(const std::string& message) {
+  std::cerr << "resume-analyser: " << message << '\n';
+  return kExitError;
+}
+
+ra::PluginHost load_plugins(const Options& o) {
+  ra::PluginHost host;
+  for (const fs::path& dir : ra::plugin_search_path(o.plugin_dirs)) host.load_directory(dir);
+  for (const ra::PluginLoadError& e : host.errors()) {
+    std::cerr << "resume-analyser: warning: skipped plugin " << e.file.string() << ": " << e.reason
+              << '\n';
+  }
+  return host;
+}
+
+/// Reads and scores o.file; prints with `print`.
+template <class Print>
+int run_score(const Options& o, Print print) {
+  const ra::PluginHost host = load_plugins(o);
+  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
+  if (!doc) return fail(doc.error().message);
+  ra::Result<ra::KeywordSet> set = ra::load_role(o.role, ra::keyword_search_path(o.keyword_dirs));
+  if (!set) return fail(set.error().message);
+  ra::Result<ra::Matcher> matcher = ra::Matcher::compile(*set);
+  if (!matcher) return fail(matcher.error().message);
+  ra::Result<ra::ScoreReport> report = ra::score_document(*matcher, *doc);
+  if (!report) return fail(report.error().message);
+  print(std::cout, *report);
+  return kExitOk;
+}
+
+int run_extract(const Options& o) {
+  const ra::PluginHost host = load_plugins(o);
+  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
+  if (!doc) return fail(doc.error().message);
+  std::cout << doc->text << '\n';
+  return kExitOk;
+}
+
+int run_roles(const Options& o) {
+  const std::vector<ra::RoleFile> roles = ra::find_roles(ra::keyword_search_path(o.keyword_dirs));
+  if (roles.empty()) return fail("no role files found (looked in the keyword search path; see --keywords-dir)");
+  int status = kExitOk;
+  for (const ra::RoleFile& r : roles) {
+    ra::Result<ra::KeywordSet> set = ra::load_keyword_set(r.file);
+    if (!set) {
+      status = fail(set.error().message);
+      continue;
+    }
+    std::cout << set->id << "\t" << set->name << "\t" << set->keywords.size() << " keywords\t"
+              << set->description << "\t" << r.file.string() << '\n';
+  }
+  return status;
+}
+
+int run_plugins(const Options& o) {
+  const ra::PluginHost host = load_plugins(o);
+  for (const ra::LoadedPlugin& p : host.plugins()) {
+    std::string extensions;
+    for (const std::string& e : p.info.extensions) extensions += (extensions.empty() ? "" : " ") + e;
+    std::cout << p.info.name << "\t" << p.info.version << "\t" << p.info.description << " ("
+              << extensions << ")\t" << p.file.string() << '\n';
+  }
+  if (host.plugins().empty()) return fail("no format plugins found (see --plugin-dir)");
+  return host.errors().empty() ? kExitOk : kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) is not an error
+  Options o;
+  CLI::App app{"resume-analyser: scores a résumé against a role's keywords", "resume-analyser"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "resume-analyser 0.1.0");
+  app.add_option("--plugin-dir", o.plugin_dirs, "Also load format plugins from DIR (searched first)")
+      ->type_name("DIR");
+  app.add_option("--keywords-dir", o.keyword_dirs, "Also look for role files in DIR (searched first)")
+      ->type_name("DIR");
+
+  auto add_file = [&](CLI::App* cmd) {
+    cmd->add_option("FILE", o.file, "Résumé to read (DOCX, HTML, text, ...)")->required();
+  };
+  auto add_report_options = [&](CLI::App* cmd) {
+    add_file(cmd);
+    cmd->add_option("--role", o.role, "Role id (see `roles`) or path to a role .yaml")
+        ->capture_default_str();
+    cmd->add_option("--format", o.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+  };
+  CLI::App* score = app.add_subcommand("score", "Score a résumé against a role");
+  add_report_options(score);
+  CLI::App* missing = app.add_subcommand("missing", "List the role's keywords the résumé lacks, most important first");
+  add_report_options(missing);
+  CLI::App* extract = app.add_subcommand("extract", "Print the text exactly as the analyser reads it");
+  add_file(extract);
+  CLI::App* roles = app.add_subcommand("roles", "List the roles (keyword sets) available");
+  CLI::App* plugins = app.add_subcommand("plugins", "List the format plugins loaded, and any refused");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << '\n';
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    return fail(std::string(e.what()) + " (see resume-analyser --help)");
+  }
+
+  try {
+    const bool json = o.format == "json";
+    if (score->parsed()) {
+      return run_score(o, json ? ra::write_score_json : ra::write_score_text);
+    }
+    if (missing->parsed()) {
+      return run_score(o, json ? ra::write_missing_json : ra::write_missing_text);
+    }
+    if (extract->parsed()) return run_extract(o);
+    if (roles->parsed()) return run_roles(o);
+    if (plugins->parsed()) return run_plugins(o);
+  } catch (const std::exception& e) {
+    return fail(std::string("internal error: ") + e.what());
+  }
+  return fail("no command given (see resume-analyser --help)");
+}

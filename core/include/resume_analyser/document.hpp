@@ -1,0 +1,45 @@
+// A résumé as the analyser reads it: bytes -> plugin -> normalised text.
+#pragma once
+
+#include "resume_analyser/format_plugin.hpp"
+#include "resume_analyser/plugin_host.hpp"
+#include "resume_analyser/result.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ra {
+
+struct Document {
+  std::string name;    // the path as given, for messages and reports
+  std::string format;  // name of the plugin that read it ("docx")
+  /// Normalised text (normalize_text) of all chunks joined by '\n': exactly
+  /// what the matcher reads and what `resume-analyser extract` prints.
+  std::string text;
+  /// Zone of each line of `text`, as runs: (first line, zone), ascending.
+  std::vector<std::pair<std::uint32_t, Zone>> zones;
+
+  Zone zone_of_line(std::uint32_t line) const;
+};
+
+/// Builds a Document from extracted chunks (normalises and joins them).
+Document make_document(std::string name, std::string format,
+                       const std::vector<TextChunk>& chunks);
+
+/// Reads `bytes` with the plugin `host` chooses for them. Errors are one line
+/// and start with `name`: unsupported format (listing the supported ones),
+/// input over the plugin's size limit, the plugin's own failure, or no text.
+Result<Document> read_document(const PluginHost& host, std::string name, std::string_view bytes,
+                               const ExtractLimits& limits = {});
+
+/// Reads the file at `path` (never writing to it), then as above. A missing or
+/// unreadable file, or a folder, is an error naming the path. Files larger
+/// than `max_file_bytes` are refused before they are read into memory.
+Result<Document> read_document_file(const PluginHost& host, const std::filesystem::path& path,
+                                    const ExtractLimits& limits = {},
+                                    std::uint64_t max_file_bytes = 64ull << 20);
+
+}  // namespace ra

@@ -1,0 +1,65 @@
+// Finds a keyword set's keywords in tokenised text.
+//
+// Rules (README "Matching"):
+//   - A name or alias matches as a whole sequence of tokens (see text.hpp),
+//     case-folded unless the keyword is case_sensitive.
+//   - Between words, spaces, line breaks and '-' are interchangeable; other
+//     joiners must be the same ("node.js", "a/b").
+//   - A match may not be glued to a neighbouring token by '.' or '&' (R&D,
+//     Node.js), nor a one-letter word by '-' (R-squared, C-suite); '/' and
+//     "'s" are fine (Python/R, Python's).
+//   - Leftmost-longest: tokens used by one match start no other.
+//   - A keyword with a context counts only when a context-free keyword of
+//     that category is within 3 tokens.
+//   - RE2 patterns run case-insensitively over the normalised text and count
+//     only when the match starts and ends on token boundaries.
+// Cost is linear in the number of tokens and independent of the set's size
+// (one hash lookup per token), plus one RE2::Set pass when patterns exist.
+#pragma once
+
+#include "resume_analyser/keyword_set.hpp"
+#include "resume_analyser/result.hpp"
+#include "resume_analyser/text.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace ra {
+
+/// One place a keyword was found.
+struct Occurrence {
+  std::size_t keyword = 0;        // index into KeywordSet::keywords
+  std::uint32_t first_token = 0;  // [first_token, end_token) in the token list
+  std::uint32_t end_token = 0;
+  std::uint32_t begin = 0;        // byte range in the normalised text
+  std::uint32_t end = 0;
+  std::uint32_t line = 0;         // 0-based line of `begin`
+};
+
+class Matcher {
+ public:
+  /// Compiles `set` (which must outlive the matcher). Fails only if an RE2
+  /// pattern cannot be compiled.
+  static Result<Matcher> compile(const KeywordSet& set);
+
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  ~Matcher();
+
+  /// Every occurrence in `text` (normalised, see normalize_text) whose
+  /// tokens are `tokens` (= tokenize(text)), ordered by position. Fails only
+  /// when RE2 runs out of memory. Thread-safe.
+  Result<std::vector<Occurrence>> find(std::string_view text,
+                                       const std::vector<Token>& tokens) const;
+
+  const KeywordSet& keyword_set() const noexcept;
+
+ private:
+  struct Impl;
+  explicit Matcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ra

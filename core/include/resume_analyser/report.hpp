@@ -1,0 +1,23 @@
+// Printers for score reports: one for people, one for machines (JSON).
+// The JSON schema is documented in README "JSON output"; `schema_version`
+// changes whenever a field changes meaning or disappears.
+#pragma once
+
+#include "resume_analyser/score.hpp"
+
+#include <ostream>
+
+namespace ra {
+
+inline constexpr int kReportSchemaVersion = 1;
+
+/// `resume-analyser score --format text`.
+void write_score_text(std::ostream& out, const ScoreReport& report);
+/// `resume-analyser score --format json`: one JSON object and a newline.
+void write_score_json(std::ostream& out, const ScoreReport& report);
+/// `resume-analyser missing --format text`: missing keywords, most important first.
+void write_missing_text(std::ostream& out, const ScoreReport& report);
+/// `resume-analyser missing --format json`.
+void write_missing_json(std::ostream& out, const ScoreReport& report);
+
+}  // namespace ra

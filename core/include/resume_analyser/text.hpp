@@ -1,0 +1,49 @@
+// Text normalisation and tokenisation shared by documents and keyword sets,
+// so that both sides of a match are cut the same way.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ra {
+
+/// Returns `utf8` in the form the analyser reads: NFKC (ligatures split,
+/// full-width and NBSP-like spaces made plain), hyphen and dash variants as
+/// '-', curly apostrophes as '\'', soft hyphens, zero-width and other
+/// default-ignorable characters removed, invalid UTF-8 replaced by U+FFFD.
+/// Case is kept (some keywords are case-sensitive). The number of '\n' is
+/// never changed, so line numbers survive normalisation.
+std::string normalize_text(std::string_view utf8);
+
+/// Unicode case folding (full folding; "Straße" -> "strasse").
+std::string fold_case(std::string_view utf8);
+
+/// What separates a token from the one before it.
+enum class Gap : std::uint8_t {
+  kStart,      // first token of the text
+  kSpace,      // spaces or tabs only
+  kLineBreak,  // whitespace including at least one '\n'
+  kJoiner,     // exactly one joining character (. - / & ') between word characters
+  kBreak,      // anything else: punctuation such as , ; ( ) or ". "
+};
+
+/// A word-like unit. Letters and digits form a token; a trailing run of '+'
+/// or '#' stays with it (C++, C#); a '.' directly before a word at a word
+/// start stays with it (.NET). Joined words (scikit-learn, Node.js, A/B,
+/// R&D) are separate tokens linked by Gap::kJoiner, so a matcher can decide
+/// per joiner whether "R" in "R&D" counts (it does not).
+struct Token {
+  std::uint32_t begin = 0;   // byte offset in the tokenised text
+  std::uint32_t end = 0;     // one past the last byte
+  std::uint32_t line = 0;    // 0-based line of `begin`
+  Gap gap = Gap::kStart;     // separation from the previous token
+  char joiner = 0;           // the joining character when gap == kJoiner
+  std::string folded;        // case-folded text of the token
+};
+
+/// Splits normalised text into tokens (see Token). Linear in the input.
+std::vector<Token> tokenize(std::string_view normalized);
+
+}  // namespace ra

@@ -1,0 +1,97 @@
+#include "resume_analyser/document.hpp"
+
+#include "resume_analyser/text.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace ra {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string mib(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+}
+
+}  // namespace
+
+Zone Document::zone_of_line(std::uint32_t line) const {
+  auto it = std::upper_bound(zones.begin(), zones.end(), line,
+                             [](std::uint32_t l, const auto& run) { return l < run.first; });
+  return it == zones.begin() ? Zone::kBody : std::prev(it)->second;
+}
+
+Document make_document(std::string name, std::string format, const std::vector<TextChunk>& chunks) {
+  Document doc{std::move(name), std::move(format), {}, {}};
+  std::uint32_t line = 0;
+  for (const TextChunk& chunk : chunks) {
+    if (!doc.text.empty()) {
+      doc.text += '\n';
+      ++line;
+    }
+    if (doc.zones.empty() || doc.zones.back().second != chunk.zone) doc.zones.emplace_back(line, chunk.zone);
+    const std::string normalized = normalize_text(chunk.text);
+    line += static_cast<std::uint32_t>(std::count(normalized.begin(), normalized.end(), '\n'));
+    doc.text += normalized;
+  }
+  return doc;
+}
+
+Result<Document> read_document(const PluginHost& host, std::string name, std::string_view bytes,
+                               const ExtractLimits& limits) {
+  const LoadedPlugin* chosen = host.choose(bytes, name);
+  if (chosen == nullptr) {
+    if (bytes.empty()) return Error{name + ": empty file"};
+    return Error{name + ": unsupported format (supported: " + host.supported_formats() + ")"};
+  }
+  const FormatInfo& info = chosen->info;
+  if (info.max_input_bytes != 0 && bytes.size() > info.max_input_bytes) {
+    return Error{name + ": " + info.name + " input of " + mib(bytes.size()) + " exceeds the " +
+                 mib(info.max_input_bytes) + " limit"};
+  }
+  ExtractResult extracted = chosen->plugin->extract(bytes, limits);
+  if (!extracted.ok()) {
+    std::string where = extracted.offset ? " (at byte " + std::to_string(extracted.offset) + ")" : "";
+    return Error{name + ": cannot read as " + info.name + ": " + extracted.message + where};
+  }
+  Document doc = make_document(std::move(name), info.name, extracted.chunks);
+  if (blank(doc.text)) return Error{doc.name + ": no text found in " + info.name + " file"};
+  return doc;
+}
+
+Result<Document> read_document_file(const PluginHost& host, const fs::path& path,
+                                    const ExtractLimits& limits, std::uint64_t max_file_bytes) {
+  const std::string name = path.string();
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return Error{name + ": no such file"};
+  if (fs::is_directory(st)) return Error{name + ": is a folder, not a file"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{name + ": cannot open: " + std::strerror(errno)};
+  const std::uint64_t size = fs::file_size(path, ec);
+  if (!ec && size > max_file_bytes) {
+    return Error{name + ": file of " + mib(size) + " exceeds the " + mib(max_file_bytes) + " limit"};
+  }
+  std::string bytes;
+  if (!ec) bytes.reserve(size);
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_file_bytes) {
+      return Error{name + ": file exceeds the " + mib(max_file_bytes) + " limit"};
+    }
+  }
+  if (in.bad()) return Error{name + ": read error: " + std::strerror(errno)};
+  return read_document(host, name, bytes, limits);
+}
+
+}  // namespace ra

@@ -1,0 +1,258 @@
+#include "resume_analyser/matcher.hpp"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace ra {
+namespace {
+
+constexpr std::int64_t kContextWindow = 3;  // tokens between a match and its context
+
+/// One spelling of a keyword, cut into tokens like the text is.
+struct Alias {
+  std::vector<Token> tokens;  // `folded` holds the exact text when exact_case
+  std::size_t keyword = 0;
+  bool exact_case = false;
+};
+
+bool is_consonant(char c) {
+  return c >= 'a' && c <= 'z' && std::string_view("aeiou").find(c) == std::string_view::npos;
+}
+
+/// Regular English inflections of a practice word ("deploy" -> "deployed",
+/// "deployment"; "optimize" -> "optimizing", "optimization"). Over-generation
+/// is harmless: a form that is not a word never occurs in text.
+std::vector<std::string> inflections(const std::string& w) {
+  std::vector<std::string> out{w};
+  if (w.size() < 3) return out;
+  for (const char* s : {"s", "es", "ed", "ing", "ment", "ments", "ation", "ations", "er", "ers"}) {
+    out.push_back(w + s);
+  }
+  const char last = w.back();
+  const std::string stem = w.substr(0, w.size() - 1);
+  if (last == 'e') {
+    for (const char* s : {"d", "r", "rs"}) out.push_back(w + s);
+    for (const char* s : {"ing", "ation", "ations"}) out.push_back(stem + s);
+  } else if (last == 'y' && is_consonant(w[w.size() - 2])) {
+    for (const char* s : {"ies", "ied"}) out.push_back(stem + s);
+  } else if (is_consonant(last) && last != 'w' && last != 'x' && last != 'y' &&
+             !is_consonant(w[w.size() - 2]) && is_consonant(w[w.size() - 3])) {
+    for (const char* s : {"ed", "ing", "er", "ers"}) out.push_back(w + last + s);
+  }
+  return out;
+}
+
+bool space_like(const Token& t) {
+  return t.gap == Gap::kSpace || t.gap == Gap::kLineBreak ||
+         (t.gap == Gap::kJoiner && t.joiner == '-');
+}
+
+/// Whether the text gap before `text` fits the alias gap before `alias`.
+bool gap_fits(const Token& alias, const Token& text) {
+  if (alias.gap == Gap::kJoiner && alias.joiner != '-') {
+    return text.gap == Gap::kJoiner && text.joiner == alias.joiner;
+  }
+  if (alias.gap == Gap::kBreak) return text.gap != Gap::kJoiner;
+  return space_like(text);
+}
+
+/// Whether the token `boundary`, lying next to a match whose edge word is
+/// `edge_word`, is glued to it so the match is part of a larger word.
+bool glued(const Token& boundary, std::string_view edge_word) {
+  if (boundary.gap != Gap::kJoiner) return false;
+  switch (boundary.joiner) {
+    case '.':
+    case '&':
+      return true;
+    case '-':
+      return edge_word.size() == 1;
+    default:  // '/' lists alternatives; '\'' is a possessive
+      return false;
+  }
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  const KeywordSet* set = nullptr;
+  std::vector<Alias> aliases;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_word;
+  std::vector<std::size_t> pattern_keyword;  // RE2::Set index -> keyword
+  std::vector<std::unique_ptr<RE2>> patterns;
+  std::unique_ptr<RE2::Set> pattern_set;
+
+  void add_alias(const std::string& spelling, std::size_t keyword, const Keyword& kw) {
+    const std::string text = normalize_text(spelling);
+    std::vector<Token> tokens = tokenize(text);
+    if (tokens.empty()) return;
+    if (kw.case_sensitive) {
+      for (Token& t : tokens) t.folded = text.substr(t.begin, t.end - t.begin);
+    }
+    std::vector<std::string> last_forms{tokens.back().folded};
+    if (kw.inflect) last_forms = inflections(tokens.back().folded);
+    for (const std::string& form : last_forms) {
+      Alias alias{tokens, keyword, kw.case_sensitive};
+      alias.tokens.back().folded = form;
+      const std::string key = kw.case_sensitive ? fold_case(alias.tokens.front().folded)
+                                                : alias.tokens.front().folded;
+      by_first_word[key].push_back(static_cast<std::uint32_t>(aliases.size()));
+      aliases.push_back(std::move(alias));
+    }
+  }
+
+  /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
+  std::size_t match_at(const Alias& alias, std::string_view text,
+                       const std::vector<Token>& tokens, std::size_t at) const {
+    const std::size_t n = alias.tokens.size();
+    if (at + n > tokens.size()) return 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Token& t = tokens[at + k];
+      const std::string_view word = alias.exact_case
+                                        ? text.substr(t.begin, t.end - t.begin)
+                                        : std::string_view(t.folded);
+      if (word != alias.tokens[k].folded) return 0;
+      if (k > 0 && !gap_fits(alias.tokens[k], t)) return 0;
+    }
+    if (glued(tokens[at], alias.tokens.front().folded)) return 0;
+    if (at + n < tokens.size() && glued(tokens[at + n], alias.tokens.back().folded)) return 0;
+    return n;
+  }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+const KeywordSet& Matcher::keyword_set() const noexcept { return *impl_->set; }
+
+Result<Matcher> Matcher::compile(const KeywordSet& set) {
+  auto impl = std::make_unique<Impl>();
+  impl->set = &set;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (std::size_t i = 0; i < set.keywords.size(); ++i) {
+    const Keyword& kw = set.keywords[i];
+    impl->add_alias(kw.name, i, kw);
+    for (const std::string& a : kw.aliases) impl->add_alias(a, i, kw);
+    for (const std::string& p : kw.patterns) {
+      if (!impl->pattern_set) {
+        impl->pattern_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      }
+      std::string error;
+      auto re = std::make_unique<RE2>(p, options);
+      if (!re->ok() || impl->pattern_set->Add(p, &error) < 0) {
+        return Error{"pattern '" + p + "' of '" + kw.name +
+                     "' does not compile: " + (re->ok() ? error : re->error())};
+      }
+      impl->patterns.push_back(std::move(re));
+      impl->pattern_keyword.push_back(i);
+    }
+  }
+  if (impl->pattern_set && !impl->pattern_set->Compile()) {
+    return Error{"RE2 ran out of memory compiling the patterns of " + set.id};
+  }
+  return Matcher(std::move(impl));
+}
+
+Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
+                                              const std::vector<Token>& tokens) const {
+  const Impl& m = *impl_;
+  std::vector<Occurrence> found;
+  auto add = [&](std::size_t keyword, std::size_t first, std::size_t end) {
+    found.push_back({keyword, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end),
+                     tokens[first].begin, tokens[end - 1].end, tokens[first].line});
+  };
+
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t best_len = 0, best_keyword = 0;
+    const auto hit = m.by_first_word.find(tokens[i].folded);
+    if (hit != m.by_first_word.end()) {
+      for (std::uint32_t a : hit->second) {
+        const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
+        if (len > best_len) best_len = len, best_keyword = m.aliases[a].keyword;
+      }
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    add(best_keyword, i, i + best_len);
+    i += best_len;
+  }
+
+  if (m.pattern_set) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    if (!m.pattern_set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+      return Error{info.kind == RE2::Set::kOutOfMemory
+                       ? "RE2 ran out of memory matching keyword patterns"
+                       : "RE2 pattern set failed to match"};
+    }
+    std::sort(hits.begin(), hits.end());
+    auto token_at = [&](std::uint32_t offset, bool want_begin) -> std::ptrdiff_t {
+      const auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
+                                       [&](const Token& t, std::uint32_t off) {
+                                         return (want_begin ? t.begin : t.end) < off;
+                                       });
+      if (it == tokens.end() || (want_begin ? it->begin : it->end) != offset) return -1;
+      return it - tokens.begin();
+    };
+    for (int h : hits) {
+      const RE2& re = *m.patterns[static_cast<std::size_t>(h)];
+      re2::StringPiece input(text.data(), text.size()), match;
+      std::size_t pos = 0;
+      while (pos <= text.size() &&
+             re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+        const auto b = static_cast<std::uint32_t>(match.data() - text.data());
+        const auto e = static_cast<std::uint32_t>(b + match.size());
+        const std::ptrdiff_t first = token_at(b, true), last = token_at(e, false);
+        if (first >= 0 && last >= first) {
+          add(m.pattern_keyword[static_cast<std::size_t>(h)], static_cast<std::size_t>(first),
+              static_cast<std::size_t>(last) + 1);
+        }
+        pos = e > b ? e : b + 1;
+      }
+    }
+    std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
+      return a.first_token != b.first_token ? a.first_token < b.first_token
+                                            : a.keyword < b.keyword;
+    });
+  }
+
+  // Keywords with a context need a context-free neighbour of that category.
+  const KeywordSet& set = *m.set;
+  auto supports = [&](const Occurrence& other, const std::string& category_id) {
+    const Keyword& kw = set.keywords[other.keyword];
+    return kw.context.empty() && set.categories[kw.category].id == category_id;
+  };
+  std::vector<Occurrence> kept;
+  kept.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Occurrence& o = found[i];
+    const std::string& context = set.keywords[o.keyword].context;
+    bool ok = context.empty();
+    // Token distance between two occurrences (0 when they touch or overlap).
+    auto distance = [&](const Occurrence& a, const Occurrence& b) -> std::int64_t {
+      const std::int64_t d = std::int64_t(b.first_token) - std::int64_t(a.end_token) + 1;
+      return d > 0 ? d : 0;
+    };
+    for (std::size_t j = i; !ok && j-- > 0;) {
+      if (distance(found[j], o) > kContextWindow) break;
+      ok = supports(found[j], context);
+    }
+    for (std::size_t j = i + 1; !ok && j < found.size(); ++j) {
+      if (distance(o, found[j]) > kContextWindow) break;
+      ok = supports(found[j], context);
+    }
+    if (ok) kept.push_back(o);
+  }
+  return kept;
+}
+
+}  // namespace ra

@@ -1,0 +1,209 @@
+#include "resume_analyser/text.hpp"
+
+#include "utf8.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <stdexcept>
+
+namespace ra {
+namespace {
+
+bool all_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+/// Maps one code point of NFKC text to what the analyser reads; returns
+/// false to drop it.
+bool map_code_point(char32_t& cp) {
+  if (cp < 0x80) return true;
+  if (cp == 0x2028 || cp == 0x2029) {  // keep the line count unchanged
+    cp = ' ';
+    return true;
+  }
+  if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    return false;  // soft hyphen, zero-width space/joiners, BOM, ...
+  }
+  if (u_charType(static_cast<UChar32>(cp)) == U_DASH_PUNCTUATION || cp == 0x2212) {
+    cp = '-';
+    return true;
+  }
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC:
+      cp = '\'';
+      return true;
+    case 0x201C: case 0x201D: case 0x201F: case 0x2033:
+      cp = '"';
+      return true;
+    default:
+      return true;
+  }
+}
+
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC data unavailable");
+    return n;
+  }();
+  return *instance;
+}
+
+bool is_word_cp(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  if (cp == utf8::kReplacement) return false;
+  const auto c = static_cast<UChar32>(cp);
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool is_joiner(char32_t cp) {
+  return cp == '.' || cp == '-' || cp == '/' || cp == '&' || cp == '\'';
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+  if (all_ascii(text)) return std::string(text);
+
+  const std::string valid = utf8::sanitize(text);
+  std::string composed;
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(valid.size()));
+    nfkc().normalizeUTF8(0, icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())),
+                         sink, nullptr, status);
+    if (U_FAILURE(status)) composed = valid;
+  }
+
+  std::string out;
+  out.reserve(composed.size());
+  std::size_t pos = 0;
+  while (pos < composed.size()) {
+    char32_t cp = utf8::decode(composed, pos);
+    if (map_code_point(cp)) utf8::append(out, cp);
+  }
+  return out;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  if (all_ascii(text)) {
+    out.assign(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  icu::CaseMap::utf8Fold(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                         sink, nullptr, status);
+  if (U_FAILURE(status)) out.assign(text);
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 1);
+
+  std::uint32_t line = 0;
+  std::size_t pos = 0;
+  // State of the separator run since the previous token.
+  bool saw_newline = false, saw_other = false;
+  std::size_t separator_chars = 0, spaces = 0;
+  char32_t only_joiner = 0;
+  char32_t prev = 0;  // last separator code point; 0 at the start or right after a token
+  bool after_token = false;
+
+  auto peek = [&](std::size_t at, std::size_t* next) -> char32_t {
+    if (at >= text.size()) {
+      *next = at;
+      return 0;
+    }
+    std::size_t p = at;
+    const char32_t cp = utf8::decode(text, p);
+    *next = p;
+    return cp;
+  };
+
+  while (pos < text.size()) {
+    std::size_t next = 0;
+    const char32_t cp = peek(pos, &next);
+    std::size_t after_dot = 0;
+    // ".NET": a dot opens a token only where a word could start.
+    const bool at_word_start = !after_token || (prev != 0 && !is_joiner(prev));
+    const bool dot_word = cp == '.' && at_word_start && is_word_cp(peek(next, &after_dot));
+    if (!is_word_cp(cp) && !dot_word) {
+      ++separator_chars;
+      if (cp == '\n') {
+        saw_newline = true;
+        ++line;
+        ++spaces;
+      } else if (is_space(cp)) {
+        ++spaces;
+      } else {
+        saw_other = true;
+        only_joiner = is_joiner(cp) ? cp : 0;
+      }
+      prev = cp;
+      pos = next;
+      continue;
+    }
+
+    // A token starts here: word characters, then a trailing run of + or #.
+    Token tok;
+    tok.begin = static_cast<std::uint32_t>(pos);
+    tok.line = line;
+    if (tokens.empty()) {
+      tok.gap = Gap::kStart;
+    } else if (separator_chars == 1 && saw_other && only_joiner != 0) {
+      tok.gap = Gap::kJoiner;
+      tok.joiner = static_cast<char>(only_joiner);
+    } else if (!saw_other) {
+      tok.gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
+    } else {
+      tok.gap = Gap::kBreak;
+    }
+    std::size_t end = dot_word ? next : pos;
+    for (;;) {
+      std::size_t n = 0;
+      const char32_t c = peek(end, &n);
+      if (end >= text.size() || !is_word_cp(c)) break;
+      end = n;
+    }
+    std::size_t suffix_end = end;
+    while (suffix_end < text.size() && (text[suffix_end] == '+' || text[suffix_end] == '#')) {
+      ++suffix_end;
+    }
+    if (suffix_end != end) {
+      std::size_t n = 0;
+      if (suffix_end >= text.size() || !is_word_cp(peek(suffix_end, &n))) end = suffix_end;
+    }
+    tok.end = static_cast<std::uint32_t>(end);
+    tok.folded = fold_case(text.substr(pos, end - pos));
+    tokens.push_back(std::move(tok));
+
+    pos = end;
+    saw_newline = saw_other = false;
+    separator_chars = spaces = 0;
+    only_joiner = 0;
+    prev = 0;
+    after_token = true;
+  }
+  return tokens;
+}
+
+}  // namespace ra
