@@ -10,11 +10,11 @@
 namespace ra {
 namespace {
 
-constexpr std::int64_t kContextWindow = 3;  // tokens between a match and its context
-
 /// One spelling of a keyword, cut into tokens like the text is.
 struct Alias {
-  std::vector<Token> tokens;  // `folded` holds the exact text when exact_case
+  std::vector<Token> tokens;  // the gaps between words; `folded` is unused here
+  std::vector<std::vector<std::string>> forms;  // per word: accepted spellings
+                                                // (exact case when exact_case)
   std::size_t keyword = 0;
   bool exact_case = false;
 };
@@ -87,21 +87,21 @@ struct Matcher::Impl {
 
   void add_alias(const std::string& spelling, std::size_t keyword, const Keyword& kw) {
     const std::string text = normalize_text(spelling);
-    std::vector<Token> tokens = tokenize(text);
-    if (tokens.empty()) return;
-    if (kw.case_sensitive) {
-      for (Token& t : tokens) t.folded = text.substr(t.begin, t.end - t.begin);
+    Alias alias;
+    alias.tokens = tokenize(text);
+    if (alias.tokens.empty()) return;
+    alias.keyword = keyword;
+    alias.exact_case = kw.case_sensitive;
+    for (const Token& t : alias.tokens) {
+      const std::string word = kw.case_sensitive ? text.substr(t.begin, t.end - t.begin) : t.folded;
+      alias.forms.push_back(kw.inflect ? inflections(word) : std::vector<std::string>{word});
     }
-    std::vector<std::string> last_forms{tokens.back().folded};
-    if (kw.inflect) last_forms = inflections(tokens.back().folded);
-    for (const std::string& form : last_forms) {
-      Alias alias{tokens, keyword, kw.case_sensitive};
-      alias.tokens.back().folded = form;
-      const std::string key = kw.case_sensitive ? fold_case(alias.tokens.front().folded)
-                                                : alias.tokens.front().folded;
-      by_first_word[key].push_back(static_cast<std::uint32_t>(aliases.size()));
-      aliases.push_back(std::move(alias));
+    const auto index = static_cast<std::uint32_t>(aliases.size());
+    for (const std::string& first : alias.forms.front()) {
+      std::vector<std::uint32_t>& bucket = by_first_word[kw.case_sensitive ? fold_case(first) : first];
+      if (bucket.empty() || bucket.back() != index) bucket.push_back(index);
     }
+    aliases.push_back(std::move(alias));
   }
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
@@ -114,11 +114,13 @@ struct Matcher::Impl {
       const std::string_view word = alias.exact_case
                                         ? text.substr(t.begin, t.end - t.begin)
                                         : std::string_view(t.folded);
-      if (word != alias.tokens[k].folded) return 0;
+      const std::vector<std::string>& forms = alias.forms[k];
+      if (std::find(forms.begin(), forms.end(), word) == forms.end()) return 0;
       if (k > 0 && !gap_fits(alias.tokens[k], t)) return 0;
     }
-    if (glued(tokens[at], alias.tokens.front().folded)) return 0;
-    if (at + n < tokens.size() && glued(tokens[at + n], alias.tokens.back().folded)) return 0;
+    auto edge = [&](std::size_t k) { return std::string_view(tokens[at + k].folded); };
+    if (glued(tokens[at], edge(0))) return 0;
+    if (at + n < tokens.size() && glued(tokens[at + n], edge(n - 1))) return 0;
     return n;
   }
 };
@@ -219,14 +221,30 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
         pos = e > b ? e : b + 1;
       }
     }
+    // Leftmost-longest across words and patterns: drop what overlaps.
     std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
-      return a.first_token != b.first_token ? a.first_token < b.first_token
-                                            : a.keyword < b.keyword;
+      if (a.first_token != b.first_token) return a.first_token < b.first_token;
+      if (a.end_token != b.end_token) return a.end_token > b.end_token;
+      return a.keyword < b.keyword;
     });
+    std::vector<Occurrence> disjoint;
+    for (const Occurrence& o : found) {
+      if (disjoint.empty() || o.first_token >= disjoint.back().end_token) disjoint.push_back(o);
+    }
+    found.swap(disjoint);
   }
 
-  // Keywords with a context need a context-free neighbour of that category.
+  // A keyword with a context counts only when listed next to a context-free
+  // keyword of that category: adjacent, or with one "and"/"or" between.
   const KeywordSet& set = *m.set;
+  auto listed_together = [&](const Occurrence& a, const Occurrence& b) {
+    if (b.first_token < a.end_token) return false;
+    const std::uint32_t between = b.first_token - a.end_token;
+    if (between == 0) return true;
+    if (between > 1) return false;
+    const std::string& word = tokens[a.end_token].folded;
+    return word == "and" || word == "or";
+  };
   auto supports = [&](const Occurrence& other, const std::string& category_id) {
     const Keyword& kw = set.keywords[other.keyword];
     return kw.context.empty() && set.categories[kw.category].id == category_id;
@@ -237,17 +255,10 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     const Occurrence& o = found[i];
     const std::string& context = set.keywords[o.keyword].context;
     bool ok = context.empty();
-    // Token distance between two occurrences (0 when they touch or overlap).
-    auto distance = [&](const Occurrence& a, const Occurrence& b) -> std::int64_t {
-      const std::int64_t d = std::int64_t(b.first_token) - std::int64_t(a.end_token) + 1;
-      return d > 0 ? d : 0;
-    };
-    for (std::size_t j = i; !ok && j-- > 0;) {
-      if (distance(found[j], o) > kContextWindow) break;
+    for (std::size_t j = i; !ok && j-- > 0 && listed_together(found[j], o);) {
       ok = supports(found[j], context);
     }
-    for (std::size_t j = i + 1; !ok && j < found.size(); ++j) {
-      if (distance(o, found[j]) > kContextWindow) break;
+    for (std::size_t j = i + 1; !ok && j < found.size() && listed_together(o, found[j]); ++j) {
       ok = supports(found[j], context);
     }
     if (ok) kept.push_back(o);

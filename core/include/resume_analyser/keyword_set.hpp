@@ -32,8 +32,8 @@ struct Keyword {
   int weight = 1;                    // 1 (low) .. 3 (high)
   std::vector<std::string> aliases;  // other spellings, matched like the name
   bool case_sensitive = false;       // name/aliases count only in this exact case
-  std::string context;               // category id that must stand within 3 tokens, or ""
-  bool inflect = false;              // last word also matches -s, -ed, -ing, -ment, ...
+  std::string context;               // category id it must be listed with (see matcher.hpp), or ""
+  bool inflect = false;              // each word also matches -s, -ed, -ing, -ment, ...
   std::vector<std::string> patterns; // RE2, case-insensitive, on token boundaries
   std::vector<SourceRef> sources;
   std::size_t category = 0;          // index into KeywordSet::categories

@@ -9,8 +9,11 @@
 //     Node.js), nor a one-letter word by '-' (R-squared, C-suite); '/' and
 //     "'s" are fine (Python/R, Python's).
 //   - Leftmost-longest: tokens used by one match start no other.
-//   - A keyword with a context counts only when a context-free keyword of
-//     that category is within 3 tokens.
+//   - A keyword with a context counts only when listed next to a
+//     context-free keyword of that category: adjacent ("Python, R",
+//     "C/C++") or with one "and"/"or" between ("Python and R").
+//   - An inflected keyword (inflect: true) accepts regular forms of each of
+//     its words (deploy, deploys, deployed, deploying, deployment).
 //   - RE2 patterns run case-insensitively over the normalised text and count
 //     only when the match starts and ends on token boundaries.
 // Cost is linear in the number of tokens and independent of the set's size

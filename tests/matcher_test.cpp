@@ -1,0 +1,146 @@
+// The matcher against the traps other scanners fall into, on a small set
+// written here so each rule is tested on its own.
+#include "resume_analyser/keyword_set.hpp"
+#include "resume_analyser/matcher.hpp"
+#include "resume_analyser/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+namespace {
+
+const char* const kSet = R"(format: 1
+id: traps
+name: Traps
+categories:
+  - id: programming-languages
+    name: Languages
+    keywords:
+      - {name: Python, weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: Java, weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: JavaScript, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: Scala, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: C++, weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: C#, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: .NET, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: R, weight: 3, case_sensitive: true, context: programming-languages,
+         aliases: [R programming], sources: [{guide: g, quote: q}]}
+      - {name: C, weight: 2, case_sensitive: true, context: programming-languages,
+         sources: [{guide: g, quote: q}]}
+  - id: methods
+    name: Methods
+    keywords:
+      - {name: machine learning, aliases: [ML], weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: deep learning, weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: AI, aliases: [artificial intelligence], weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: scikit-learn, aliases: [sklearn], weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: Node.js, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: A/B testing, aliases: [A/B tests], weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: deploy models, inflect: true, weight: 2, sources: [{guide: g, quote: q}]}
+      - {name: TensorFlow, patterns: ['tensor ?flow'], weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: Ph.D., aliases: [PhD], weight: 1, sources: [{guide: g, quote: q}]}
+)";
+
+const ra::KeywordSet& traps() {
+  static const ra::KeywordSet set = [] {
+    ra::Result<ra::KeywordSet> s = ra::parse_keyword_set(kSet, "traps.yaml");
+    if (!s) FAIL(s.error().message);
+    return std::move(s).value();
+  }();
+  return set;
+}
+
+/// keyword name -> count of occurrences in `text`.
+std::map<std::string, int> found(const std::string& raw) {
+  static const ra::Matcher matcher = std::move(ra::Matcher::compile(traps())).value();
+  const std::string text = ra::normalize_text(raw);
+  ra::Result<std::vector<ra::Occurrence>> occ = matcher.find(text, ra::tokenize(text));
+  REQUIRE(occ.ok());
+  std::map<std::string, int> out;
+  for (const ra::Occurrence& o : *occ) ++out[traps().keywords[o.keyword].name];
+  return out;
+}
+
+using Found = std::map<std::string, int>;
+
+}  // namespace
+
+TEST_CASE("whole words only: no keyword inside a longer word", "[matcher]") {
+  CHECK(found("JavaScript developer") == Found{{"JavaScript", 1}});
+  CHECK(found("Java and JavaScript") == Found{{"Java", 1}, {"JavaScript", 1}});
+  CHECK(found("scalable systems") == Found{});
+  CHECK(found("Scala, scalable") == Found{{"Scala", 1}});
+  CHECK(found("HTML, XML and YAML") == Found{});
+  CHECK(found("ML, HTML") == Found{{"machine learning", 1}});
+  CHECK(found("she said to maintain it") == Found{});
+  CHECK(found("AI-driven products") == Found{{"AI", 1}});
+}
+
+TEST_CASE("symbols stay part of a language name", "[matcher]") {
+  CHECK(found("C++ and C#") == Found{{"C#", 1}, {"C++", 1}});
+  CHECK(found("C/C++ on .NET") == Found{{"C", 1}, {"C++", 1}, {".NET", 1}});
+  CHECK(found("ASP.NET") == Found{});
+  CHECK(found("Node.js services") == Found{{"Node.js", 1}});
+  CHECK(found("node js") == Found{});
+  CHECK(found("scikit-learn, scikit learn, sklearn") == Found{{"scikit-learn", 3}});
+  CHECK(found("ran A/B tests; A/B testing") == Found{{"A/B testing", 2}});
+  CHECK(found("A B testing") == Found{});
+}
+
+TEST_CASE("R only as the language", "[matcher]") {
+  CHECK(found("Python, R, SQL") == Found{{"Python", 1}, {"R", 1}});
+  CHECK(found("Python and R.") == Found{{"Python", 1}, {"R", 1}});
+  CHECK(found("Python/R") == Found{{"Python", 1}, {"R", 1}});
+  CHECK(found("led R&D with Python") == Found{{"Python", 1}});
+  CHECK(found("R-squared of the Python model") == Found{{"Python", 1}});
+  CHECK(found("John R. Smith") == Found{});
+  CHECK(found("John R. Smith, Python developer") == Found{{"Python", 1}});
+  CHECK(found("python, r") == Found{{"Python", 1}});
+  CHECK(found("R programming") == Found{});  // an alias still needs its context
+  CHECK(found("Python; R programming") == Found{{"Python", 1}, {"R", 1}});
+}
+
+TEST_CASE("C only as the language", "[matcher]") {
+  CHECK(found("C, C++ and Java") == Found{{"C", 1}, {"C++", 1}, {"Java", 1}});
+  CHECK(found("presented to the C-suite in Python") == Found{{"Python", 1}});
+  CHECK(found("vitamin C") == Found{});
+  CHECK(found("Java, vitamin C") == Found{{"Java", 1}});
+  CHECK(found("C or Java") == Found{{"C", 1}, {"Java", 1}});
+  CHECK(found("R, C") == Found{});  // two context keywords do not support each other
+}
+
+TEST_CASE("phrases match across line breaks and hyphens", "[matcher]") {
+  CHECK(found("machine\nlearning") == Found{{"machine learning", 1}});
+  CHECK(found("machine-learning pipelines") == Found{{"machine learning", 1}});
+  CHECK(found("machine, learning") == Found{});
+  CHECK(found("deep learning-based models") == Found{{"deep learning", 1}});
+  CHECK(found("artificial\n  intelligence") == Found{{"AI", 1}});
+}
+
+TEST_CASE("leftmost-longest: a phrase's words start no other match", "[matcher]") {
+  CHECK(found("machine learning") == Found{{"machine learning", 1}});
+  CHECK(found("Ph.D. and PhD") == Found{{"Ph.D.", 2}});
+}
+
+TEST_CASE("inflect: a practice matches its regular forms", "[matcher]") {
+  CHECK(found("deploy models; deployed models; deploying models") == Found{{"deploy models", 3}});
+  CHECK(found("deploy modelling") == Found{});
+}
+
+TEST_CASE("RE2 patterns count only on token boundaries", "[matcher]") {
+  CHECK(found("Tensor Flow and tensorflow") == Found{{"TensorFlow", 2}});
+  CHECK(found("tensorflowlite") == Found{});
+  CHECK(found("mytensorflow") == Found{});
+}
+
+TEST_CASE("occurrences carry lines and byte ranges of the normalised text", "[matcher]") {
+  static const ra::Matcher matcher = std::move(ra::Matcher::compile(traps())).value();
+  const std::string text = "Summary\nBuilt machine\nlearning in Python";
+  ra::Result<std::vector<ra::Occurrence>> occ = matcher.find(text, ra::tokenize(text));
+  REQUIRE(occ.ok());
+  REQUIRE(occ->size() == 2);
+  CHECK(text.substr((*occ)[0].begin, (*occ)[0].end - (*occ)[0].begin) == "machine\nlearning");
+  CHECK((*occ)[0].line == 1);
+  CHECK((*occ)[1].line == 2);
+}

@@ -1,0 +1,90 @@
+// Normalisation and tokenisation: both sides of every match go through these.
+#include "resume_analyser/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+namespace {
+
+std::string words(const std::string& text) {
+  std::string out;
+  for (const ra::Token& t : ra::tokenize(ra::normalize_text(text))) {
+    if (!out.empty()) {
+      switch (t.gap) {
+        case ra::Gap::kJoiner: out += std::string(" ") + t.joiner + " "; break;
+        case ra::Gap::kBreak: out += " | "; break;
+        case ra::Gap::kLineBreak: out += " / "; break;
+        default: out += ' ';
+      }
+    }
+    out += t.folded;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("normalize_text repairs what writers and PDFs put in words", "[text]") {
+  using ra::normalize_text;
+  CHECK(normalize_text("plain ASCII stays") == "plain ASCII stays");
+  CHECK(normalize_text("e\xef\xac\x83" "cient") == "efficient");              // ffi ligature
+  CHECK(normalize_text("Tensor\xc2\xad" "Flow") == "TensorFlow");            // soft hyphen
+  CHECK(normalize_text("Py\xe2\x80\x8bTorch") == "PyTorch");                 // zero-width space
+  CHECK(normalize_text("Node\xe2\x80\x8d.js\xef\xbb\xbf") == "Node.js");     // ZWJ, BOM
+  CHECK(normalize_text("machine\xc2\xa0learning") == "machine learning");    // NBSP
+  CHECK(normalize_text("scikit\xe2\x80\x91learn") == "scikit-learn");        // non-breaking hyphen
+  CHECK(normalize_text("2019\xe2\x80\x93" "2021") == "2019-2021");           // en dash
+  CHECK(normalize_text("master\xe2\x80\x99s") == "master's");                // curly apostrophe
+  CHECK(normalize_text("\xef\xbc\xb0ython") == "Python");                    // full-width P
+  CHECK(normalize_text("bad \xff byte") == "bad \xef\xbf\xbd byte");          // invalid UTF-8
+}
+
+TEST_CASE("normalize_text never changes the number of lines", "[text]") {
+  const std::string in = "a\xe2\x80\xa8" "b\nc\xef\xac\x81\n\xc2\xad\n";
+  const std::string out = ra::normalize_text(in);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 3);
+  CHECK(out == "a b\ncfi\n\n");
+}
+
+TEST_CASE("fold_case folds Unicode, not only ASCII", "[text]") {
+  CHECK(ra::fold_case("PyTorch") == "pytorch");
+  CHECK(ra::fold_case("STRASSE Straße") == "strasse strasse");
+  CHECK(ra::fold_case("ÉCOLE") == "école");
+}
+
+TEST_CASE("tokenize keeps language names whole and marks joiners", "[text]") {
+  struct Case {
+    const char* text;
+    const char* tokens;
+  };
+  const Case cases[] = {
+      {"C++, C# and .NET", "c++ | c# and .net"},
+      {"Node.js; scikit-learn", "node . js | scikit - learn"},
+      {"A/B tests, CI/CD", "a / b tests | ci / cd"},
+      {"R&D, R-squared, C-suite", "r & d | r - squared | c - suite"},
+      {"Python/R.", "python / r"},
+      {"Ph.D. in CS", "ph . d | in cs"},
+      {"(.NET) x-.net", ".net | x | net"},
+      {"machine\nlearning", "machine / learning"},
+      {"JavaScript said HTML", "javascript said html"},
+      {"Python's", "python ' s"},
+      {"a+b C+ x++y", "a | b c+ x | y"},
+      {"Éric Müller", "éric müller"},
+      {"v2.0 2019-2021", "v2 . 0 2019 - 2021"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(words(c.text) == c.tokens);
+  }
+}
+
+TEST_CASE("tokens carry byte offsets and 0-based lines", "[text]") {
+  const std::vector<ra::Token> t = ra::tokenize("Python\n  C++ x");
+  REQUIRE(t.size() == 3);
+  CHECK(t[1].begin == 9);
+  CHECK(t[1].end == 12);
+  CHECK(t[1].line == 1);
+  CHECK(t[1].gap == ra::Gap::kLineBreak);
+  CHECK(t[2].gap == ra::Gap::kSpace);
+}
