@@ -1,0 +1,145 @@
+// End-to-end: the built executable, its exit codes and its exact messages.
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+/// Runs build/resume-analyser with `args` (already shell-quoted where needed).
+Run run(const std::string& args) {
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / "cli";
+  fs::create_directories(dir);
+  const fs::path out = dir / "stdout", err = dir / "stderr";
+  const std::string cmd = "env -u RESUME_ANALYSER_PLUGIN_PATH -u RESUME_ANALYSER_KEYWORDS_PATH " +
+                          quote(RA_TEST_EXECUTABLE) + " " + args + " >" + quote(out.string()) +
+                          " 2>" + quote(err.string()) + " </dev/null";
+  const int raw = std::system(cmd.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = ra::test::read_file(out.string());
+  r.err = ra::test::read_file(err.string());
+  return r;
+}
+
+std::string samples(const std::string& name) { return quote(std::string(RA_TEST_SAMPLES_DIR) + "/" + name); }
+
+fs::path scratch_file(const std::string& name, const std::string& content) {
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / "cli-inputs";
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << content;
+  return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("cli: a missing file is exit 2 with one line naming it", "[cli]") {
+  const Run r = run("score /no/such/resume.docx --role ml-engineer");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "resume-analyser: /no/such/resume.docx: no such file\n");
+}
+
+TEST_CASE("cli: a folder is not a résumé", "[cli]") {
+  const Run r = run("extract " + quote(RA_TEST_SAMPLES_DIR));
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: " + std::string(RA_TEST_SAMPLES_DIR) + ": is a folder, not a file\n");
+}
+
+TEST_CASE("cli: an unsupported format names the supported ones", "[cli]") {
+  const fs::path jpeg = scratch_file("photo.docx", std::string("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0", 14));
+  const Run r = run("score " + quote(jpeg.string()));
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: " + jpeg.string() +
+                     ": unsupported format (supported: Word document (DOCX), HTML, plain text)\n");
+}
+
+TEST_CASE("cli: an empty file has no text to score", "[cli]") {
+  const fs::path empty = scratch_file("empty.txt", "");
+  const Run r = run("score " + quote(empty.string()));
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: " + empty.string() + ": no text found in text file\n");
+}
+
+TEST_CASE("cli: a broken plugin is reported and the others still work", "[cli]") {
+  const Run r = run("--plugin-dir " + quote(RA_TEST_BAD_PLUGIN_DIR) + " extract " +
+                    samples("weak-ml-engineer.txt"));
+  CHECK(r.status == 0);
+  CHECK(r.err ==
+        "resume-analyser: warning: skipped plugin " RA_TEST_BAD_PLUGIN_DIR
+        "/no_exports_plugin.so: missing export ra_plugin_abi: not a resume-analyser plugin\n"
+        "resume-analyser: warning: skipped plugin " RA_TEST_BAD_PLUGIN_DIR
+        "/wrong_abi_plugin.so: incompatible plugin: ABI 2 (string ABI 1, sizeof(std::string) 32), "
+        "host expects ABI 1 (string ABI 1, sizeof(std::string) 32)\n");
+  CHECK(r.out.rfind("Taylor Brennan-Voss\n", 0) == 0);
+
+  const Run listed = run("--plugin-dir " + quote(RA_TEST_BAD_PLUGIN_DIR) + " plugins");
+  CHECK(listed.status == 2);  // `plugins` is the health check: any refusal fails it
+  CHECK(listed.out ==
+        "docx\t1.0.0\tWord document (DOCX) (.docx)\t" RA_TEST_PLUGIN_DIR "/docx.so\n"
+        "html\t1.0.0\tHTML (.html .htm .xhtml)\t" RA_TEST_PLUGIN_DIR "/html.so\n"
+        "text\t1.0.0\tplain text (.txt .text .md)\t" RA_TEST_PLUGIN_DIR "/text.so\n");
+}
+
+TEST_CASE("cli: a bad keyword file is exit 2 with file:line", "[cli]") {
+  const fs::path bad = scratch_file("bad-role.yaml",
+                                    "format: 1\nid: bad-role\nname: Bad\ncategories:\n"
+                                    "  - id: x\n    name: X\n    keywords:\n"
+                                    "      - {name: Python, wieght: 3, sources: [{guide: g, quote: q}]}\n");
+  const Run r = run("score " + samples("weak-ml-engineer.txt") + " --role " + quote(bad.string()));
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: " + bad.string() +
+                     ":8: unknown key 'wieght' in keyword (expected one of: name, weight, aliases, "
+                     "case_sensitive, context, inflect, patterns, sources)\n");
+}
+
+TEST_CASE("cli: an unknown role lists the known ones", "[cli]") {
+  const Run r = run("missing " + samples("weak-ml-engineer.txt") + " --role astronaut");
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: unknown role 'astronaut' (known roles: ml-engineer)\n");
+}
+
+TEST_CASE("cli: bad arguments are exit 2 on one line", "[cli]") {
+  Run r = run("score");
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: FILE is required (see resume-analyser --help)\n");
+  r = run("score x.docx --format xml");
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: --format: xml not in {text,json} (see resume-analyser --help)\n");
+  r = run("frobnicate");
+  CHECK(r.status == 2);
+  r = run("--help");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("score") != std::string::npos);
+}
+
+TEST_CASE("cli: extract prints the text the analyser reads", "[cli]") {
+  const Run r = run("extract " + samples("weak-ml-engineer.txt"));
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == ra::test::read_file(std::string(RA_TEST_DATA_DIR) + "/expected/weak-ml-engineer.txt.extract"));
+}
+
+TEST_CASE("cli: roles lists the bundled roles", "[cli]") {
+  const Run r = run("roles");
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("ml-engineer\tMachine Learning Engineer\t", 0) == 0);
+}

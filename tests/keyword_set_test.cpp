@@ -1,0 +1,117 @@
+// Role files: validation errors with file:line, and the bundled roles'
+// traceability to the career guides.
+#include "resume_analyser/keyword_set.hpp"
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  ra::Result<ra::KeywordSet> r = ra::parse_keyword_set(yaml, "role.yaml");
+  return r ? std::string("(loaded)") : r.error().message;
+}
+
+const std::string kHead = "format: 1\nid: role\nname: Role\ncategories:\n  - id: langs\n    name: Languages\n    keywords:\n";
+const std::string kSrc = "sources: [{guide: g, quote: q}]";
+
+}  // namespace
+
+TEST_CASE("a valid role file loads with categories, keywords and sources", "[keywords]") {
+  ra::Result<ra::KeywordSet> r = ra::parse_keyword_set(
+      kHead + "      - {name: Python, weight: 3, aliases: [python3], " + kSrc + "}\n" +
+          "      - {name: R, weight: 2, case_sensitive: true, context: langs, " + kSrc + "}\n",
+      "role.yaml");
+  REQUIRE(r.ok());
+  CHECK(r->id == "role");
+  REQUIRE(r->categories.size() == 1);
+  CHECK(r->categories[0].keywords == std::vector<std::size_t>{0, 1});
+  CHECK(r->keywords[0].aliases == std::vector<std::string>{"python3"});
+  CHECK(r->keywords[0].sources[0].guide == "g");
+  CHECK(r->keywords[1].case_sensitive);
+  CHECK(r->keywords[1].context == "langs");
+  CHECK(r->keywords[1].line == 9);
+}
+
+TEST_CASE("role file errors name the file and line", "[keywords]") {
+  CHECK(error_of("format: 2\nid: role\n") ==
+        "role.yaml:1: unsupported keyword-file format 2 (this build reads format 1)");
+  CHECK(error_of("id: role\n") == "role.yaml:1: keyword file lacks required key 'format'");
+  CHECK(error_of("format: 1\nid: other\nname: X\ncategories: []\n") ==
+        "role.yaml:2: id 'other' does not match the file name 'role.yaml'");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 4, " + kSrc + "}\n") ==
+        "role.yaml:8: weight of 'Python' must be 1, 2 or 3");
+  CHECK(error_of(kHead + "      - {name: Python, " + kSrc + "}\n") ==
+        "role.yaml:8: keyword 'Python' lacks required key 'weight'");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1}\n") ==
+        "role.yaml:8: keyword 'Python' lacks required key 'sources'");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, colour: red, " + kSrc + "}\n") ==
+        "role.yaml:8: unknown key 'colour' in keyword (expected one of: name, weight, aliases, "
+        "case_sensitive, context, inflect, patterns, sources)");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, " + kSrc + "}\n" +
+                 "      - {name: python, weight: 1, " + kSrc + "}\n") ==
+        "role.yaml:9: 'python' is already used on line 8");
+  CHECK(error_of(kHead + "      - {name: scikit-learn, weight: 1, " + kSrc + "}\n" +
+                 "      - {name: Sklearn, aliases: [scikit learn], weight: 1, " + kSrc + "}\n") ==
+        "role.yaml:9: 'scikit learn' is already used on line 8");
+  CHECK(error_of(kHead + "      - {name: '++', weight: 1, " + kSrc + "}\n") ==
+        "role.yaml:8: '++' contains no letters or digits to match");
+  CHECK(error_of(kHead + "      - {name: X, weight: 1, patterns: ['a(b'], " + kSrc + "}\n") ==
+        "role.yaml:8: pattern 'a(b' does not compile: missing ): a(b");
+  CHECK(error_of(kHead + "      - {name: X, weight: 1, context: nowhere, " + kSrc + "}\n") ==
+        "role.yaml:8: context 'nowhere' of 'X' is not a category of this file");
+  CHECK(error_of(kHead + "      - {name: X, weight: 1, inflect: maybe, " + kSrc + "}\n") ==
+        "role.yaml:8: inflect must be true or false");
+  CHECK(error_of("format: 1\nid: role\nname: R\nsources: [a.txt]\ncategories:\n  - id: c\n    name: C\n"
+                 "    keywords:\n      - {name: X, weight: 1, sources: [{guide: b.txt, quote: q}]}\n") ==
+        "role.yaml:9: guide 'b.txt' is not listed in the file's sources");
+  CHECK(error_of("format: 1\nid: role\nname: [unclosed\n") ==
+        "role.yaml:4: end of sequence flow not found");
+  CHECK(error_of("- a list\n") == "role.yaml:1: a keyword file must be a YAML mapping");
+}
+
+TEST_CASE("a missing keyword file is an error naming it", "[keywords]") {
+  ra::Result<ra::KeywordSet> r = ra::load_keyword_set("/no/such/role.yaml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "cannot read keyword file /no/such/role.yaml");
+}
+
+TEST_CASE("roles are found by id on the search path, first folder first", "[keywords]") {
+  const std::vector<ra::RoleFile> roles = ra::find_roles({RA_TEST_SOURCE_KEYWORD_DIR});
+  REQUIRE_FALSE(roles.empty());
+  CHECK(roles[0].id == "ml-engineer");
+  ra::Result<ra::KeywordSet> r = ra::load_role("ml-engineer", {RA_TEST_SOURCE_KEYWORD_DIR});
+  REQUIRE(r.ok());
+  ra::Result<ra::KeywordSet> unknown = ra::load_role("astronaut", {RA_TEST_SOURCE_KEYWORD_DIR});
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().message == "unknown role 'astronaut' (known roles: ml-engineer)");
+}
+
+// Every bundled keyword must trace back to a verbatim passage of a guide.
+// The guides live beside the repository (../shared/guides); where they are
+// absent (a user's checkout) the check says so and passes.
+TEST_CASE("every bundled keyword quotes its guide verbatim", "[keywords][guides]") {
+  const fs::path guides = RA_TEST_GUIDES_DIR;
+  if (!fs::is_directory(guides)) {
+    WARN("guides not found at " << guides << ": traceability not checked");
+    return;
+  }
+  for (const ra::RoleFile& role : ra::find_roles({RA_TEST_SOURCE_KEYWORD_DIR})) {
+    ra::Result<ra::KeywordSet> set = ra::load_keyword_set(role.file);
+    REQUIRE(set.ok());
+    for (const std::string& g : set->sources) CHECK(fs::exists(guides / g));
+    for (const ra::Keyword& kw : set->keywords) {
+      for (const ra::SourceRef& s : kw.sources) {
+        INFO(role.id << ": " << kw.name << " (line " << s.line << ") quotes " << s.guide);
+        const std::string text = ra::test::read_file((guides / s.guide).string());
+        CHECK(text.find(s.quote) != std::string::npos);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+// The plugin host with real .so files: the built plugins and broken ones.
+#include "resume_analyser/plugin_host.hpp"
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch_dir(const std::string& name) {
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("the ABI version is pinned", "[plugin_host]") {
+  // Changing it means every built plugin must be rebuilt: do it on purpose.
+  CHECK(ra::kPluginAbiVersion == 1);
+}
+
+TEST_CASE("every built plugin loads with its format info", "[plugin_host]") {
+  ra::PluginHost host;
+  CHECK(host.load_directory(RA_TEST_PLUGIN_DIR) == 3);
+  CHECK(host.errors().empty());
+  std::vector<std::string> names;
+  for (const ra::LoadedPlugin& p : host.plugins()) names.push_back(p.info.name);
+  CHECK(names == std::vector<std::string>{"docx", "html", "text"});
+  CHECK(host.supported_formats() == "Word document (DOCX), HTML, plain text");
+}
+
+TEST_CASE("a bad plugin is refused with a reason and the others still load", "[plugin_host]") {
+  const fs::path dir = scratch_dir("mixed");
+  fs::copy_file(fs::path(RA_TEST_PLUGIN_DIR) / "text.so", dir / "a_text.so");
+  fs::copy_file(fs::path(RA_TEST_BAD_PLUGIN_DIR) / "wrong_abi_plugin.so", dir / "b_wrong_abi.so");
+  fs::copy_file(fs::path(RA_TEST_BAD_PLUGIN_DIR) / "no_exports_plugin.so", dir / "c_no_exports.so");
+  std::ofstream(dir / "d_garbage.so") << "this is not an ELF file\n";
+  fs::copy_file(fs::path(RA_TEST_PLUGIN_DIR) / "text.so", dir / "e_text_again.so");
+  std::ofstream(dir / "notes.txt") << "ignored: not a .so\n";
+
+  ra::PluginHost host;
+  CHECK(host.load_directory(dir) == 1);
+  REQUIRE(host.plugins().size() == 1);
+  CHECK(host.plugins()[0].info.name == "text");
+  REQUIRE(host.errors().size() == 4);
+  CHECK(host.errors()[0].file.filename() == "b_wrong_abi.so");
+  CHECK(host.errors()[0].reason ==
+        "incompatible plugin: ABI 2 (string ABI 1, sizeof(std::string) 32), host expects ABI 1 "
+        "(string ABI 1, sizeof(std::string) 32)");
+  CHECK(host.errors()[1].reason == "missing export ra_plugin_abi: not a resume-analyser plugin");
+  CHECK_THAT(host.errors()[2].reason, Catch::StartsWith("not a loadable shared library ("));
+  CHECK(host.errors()[3].reason ==
+        "format 'text' is already provided by " + (dir / "a_text.so").string());
+}
+
+TEST_CASE("a missing plugin folder is not an error", "[plugin_host]") {
+  ra::PluginHost host;
+  CHECK(host.load_directory("/nonexistent/plugins") == 0);
+  CHECK(host.errors().empty());
+  CHECK(host.supported_formats() == "none (no plugins loaded)");
+}
+
+TEST_CASE("the format is chosen by content, not by extension", "[plugin_host]") {
+  const ra::PluginHost& host = ra::test::built_plugins();
+  const std::string docx = ra::test::sample("strong-ml-engineer.docx");
+  const std::string html = ra::test::sample("strong-ml-engineer.html");
+  const std::string text = ra::test::sample("strong-ml-engineer.txt");
+  CHECK(host.choose(docx, "resume.txt")->info.name == "docx");
+  CHECK(host.choose(docx, "resume")->info.name == "docx");
+  CHECK(host.choose(html, "resume.docx")->info.name == "html");
+  CHECK(host.choose(text, "resume.html")->info.name == "text");
+  CHECK(host.choose(std::string("\xff\xd8\xff\xe0\0\x10JFIF\0", 11), "photo.docx") == nullptr);
+}
+
+TEST_CASE("a plugin object keeps its library loaded after the host is gone", "[plugin_host]") {
+  std::shared_ptr<const ra::FormatPlugin> plugin;
+  {
+    ra::PluginHost host;
+    host.load_file(fs::path(RA_TEST_PLUGIN_DIR) / "text.so");
+    REQUIRE(host.plugins().size() == 1);
+    plugin = host.plugins()[0].plugin;
+  }
+  // The vtable lives in text.so: this call would crash if it were unloaded.
+  const ra::ExtractResult r = plugin->extract("still here", ra::ExtractLimits{});
+  REQUIRE(r.ok());
+  CHECK(ra::test::joined(r) == "still here\n");
+}
