@@ -1,0 +1,178 @@
+// The DOCX format plugin: Word documents (Office Open XML WordprocessingML,
+// Transitional or Strict).
+//
+// extract() gives chunks in reading order:
+//   1. header parts, in the order the main part's relationships list them;
+//      a header whose text an earlier header already gave is left out
+//      (first-page and default headers often repeat);
+//   2. the main document: body, table and text-box chunks in document order;
+//   3. footnotes, then endnotes (both Zone::kFootnote);
+//   4. footer parts, each distinct text once.
+// Each part is read at most once; a header, footer or notes part that the
+// relationships name but the package lacks is skipped. The parts' text rules
+// are in wml_text.hpp, the line and chunk rules in chunk_writer.hpp, the ZIP
+// limits in zip_archive.hpp, the XML limits in xml_part.hpp.
+//
+// sniff() gives 100 for a ZIP whose _rels/.rels names an existing main part
+// whose root element is w:document (only the first 64 KiB of it is inflated);
+// 50 for a package it recognises but cannot read (a ZIP whose relationships or
+// main part are encrypted or use another compression method, or a
+// password-protected Office file: an OLE compound file holding an
+// EncryptedPackage stream), so that extract() can tell the user why;
+// otherwise 0.
+#include "chunk_writer.hpp"
+#include "docx_error.hpp"
+#include "opc_package.hpp"
+#include "wml_text.hpp"
+#include "xml_part.hpp"
+#include "zip_archive.hpp"
+
+#include "resume_analyser/format_plugin.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace ra::docx {
+namespace {
+
+constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
+// Recursion over a tree follows its depth: bound it whatever the host asks.
+constexpr std::uint64_t kHardDepthCap = 1024;
+constexpr std::size_t kSniffPrefixBytes = 64 * 1024;
+constexpr std::string_view kEncrypted = "encrypted DOCX is not supported";
+
+/// A password-protected Office file: an OLE compound file with an
+/// "EncryptedPackage" stream (its name is stored in UTF-16LE).
+bool is_encrypted_office_file(std::string_view bytes) {
+  constexpr std::string_view kCompoundFileMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  constexpr std::string_view kStreamName("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+  return bytes.substr(0, kCompoundFileMagic.size()) == kCompoundFileMagic &&
+         bytes.find(kStreamName) != std::string_view::npos;
+}
+
+std::size_t depth_limit(const ExtractLimits& limits) {
+  return static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
+}
+
+/// Loads and walks one WordprocessingML part.
+void walk_part(ZipArchive& zip, const std::string& part, std::size_t max_depth, Zone zone, ChunkWriter& out,
+               bool must_be_document = false) {
+  std::optional<std::string> bytes = zip.read(part);
+  if (!bytes) return;
+  XmlPart xml;
+  load_xml_part(part, std::move(*bytes), max_depth, xml);
+  if (must_be_document && !is_wml_document(xml.doc.document_element())) {
+    fail(ExtractStatus::kCorrupt, "main part " + printable_name(part) + " is not a WordprocessingML document");
+  }
+  walk_wml_part(xml.doc.document_element(), zone, out);
+}
+
+std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimits& limits) {
+  if (is_encrypted_office_file(bytes)) fail(ExtractStatus::kUnsupported, std::string(kEncrypted));
+  ZipArchive zip(bytes, limits);
+  const std::size_t max_depth = depth_limit(limits);
+  const std::string main = find_main_part(zip, max_depth);
+
+  ChunkWriter body(limits.max_text_bytes);
+  walk_part(zip, main, max_depth, Zone::kBody, body, true);
+  const std::vector<Relationship> rels = read_relationships(zip, main, max_depth);
+
+  ChunkWriter out(limits.max_text_bytes);
+  std::set<std::string> parts_read{fold_entry_name(main)};
+  std::set<std::string> texts_given;  // zone number + text, for headers and footers
+  const auto add_parts = [&](std::string_view kind, Zone zone, bool each_text_once) {
+    for (const Relationship& r : rels) {
+      if (r.kind != kind || !is_text_part(r.target) || !parts_read.insert(fold_entry_name(r.target)).second) {
+        continue;
+      }
+      ChunkWriter part(limits.max_text_bytes);
+      walk_part(zip, r.target, max_depth, zone, part);
+      if (each_text_once) {
+        std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
+        for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;
+        if (!texts_given.insert(std::move(key)).second) continue;
+      }
+      out.append(part);
+    }
+  };
+  add_parts("header", Zone::kHeader, true);
+  out.append(body);
+  add_parts("footnotes", Zone::kFootnote, false);
+  add_parts("endnotes", Zone::kFootnote, false);
+  add_parts("footer", Zone::kFooter, true);
+  return out.take();
+}
+
+/// ExtractResult::failure that cannot throw: the message is left short if
+/// memory runs out.
+ExtractResult failure(ExtractStatus status, std::string_view message, std::string_view detail = {},
+                      std::uint64_t offset = 0) noexcept {
+  ExtractResult result;
+  result.status = status;
+  result.offset = offset;
+  try {
+    result.message = message;
+    result.message += detail;
+  } catch (...) {
+  }
+  return result;
+}
+
+class DocxPlugin final : public FormatPlugin {
+ public:
+  FormatInfo info() const noexcept override {
+    FormatInfo info;
+    try {
+      info.name = "docx";
+      info.description = "Word document (DOCX)";
+      info.version = "1.0.0";
+      info.extensions = {".docx"};
+      info.media_types = {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"};
+      info.max_input_bytes = kMaxInputBytes;
+    } catch (...) {
+    }
+    return info;
+  }
+
+  int sniff(std::string_view bytes) const noexcept override {
+    try {
+      if (is_encrypted_office_file(bytes)) return 50;
+      if (bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4)) return 0;
+      ExtractLimits limits;
+      limits.max_part_bytes = 1u << 20;
+      limits.max_total_inflated_bytes = 2u << 20;
+      ZipArchive zip(bytes, limits);
+      const std::string main = find_main_part(zip, depth_limit(limits));
+      std::optional<std::string> head = zip.read_prefix(main, kSniffPrefixBytes);
+      XmlPart root;
+      return head && load_root_tag(std::move(*head), root) && is_wml_document(root.doc.document_element()) ? 100
+                                                                                                         : 0;
+    } catch (const DocxError& e) {
+      return e.status == ExtractStatus::kUnsupported ? 50 : 0;
+    } catch (...) {
+      return 0;
+    }
+  }
+
+  ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
+    try {
+      ExtractResult result;
+      result.chunks = extract_chunks(bytes, limits);
+      return result;
+    } catch (const DocxError& e) {
+      return failure(e.status, e.message, {}, e.offset);
+    } catch (const std::bad_alloc&) {
+      return failure(ExtractStatus::kInternal, "out of memory");
+    } catch (const std::exception& e) {
+      return failure(ExtractStatus::kInternal, "internal error: ", e.what());
+    } catch (...) {
+      return failure(ExtractStatus::kInternal, "internal error");
+    }
+  }
+};
+
+}  // namespace
+}  // namespace ra::docx
+
+RA_DECLARE_FORMAT_PLUGIN(ra::docx::DocxPlugin, "docx")

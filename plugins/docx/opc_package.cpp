@@ -1,0 +1,101 @@
+#include "opc_package.hpp"
+
+#include "xml_part.hpp"
+
+namespace ra::docx {
+namespace {
+
+constexpr std::string_view kTransitionalTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr std::string_view kStrictTypes = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+constexpr std::string_view kPackageRels = "_rels/.rels";
+
+std::string_view local_name(const char* qname) {
+  const std::string_view name(qname);
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view relationship_kind(std::string_view type) {
+  for (const std::string_view base : {kTransitionalTypes, kStrictTypes}) {
+    if (type.substr(0, base.size()) == base) return type.substr(base.size());
+  }
+  return {};
+}
+
+/// "word/document.xml" -> "word/_rels/document.xml.rels"; "" -> "_rels/.rels".
+std::string rels_part_of(std::string_view part) {
+  const std::size_t slash = part.rfind('/');
+  const std::string_view folder = slash == std::string_view::npos ? std::string_view() : part.substr(0, slash + 1);
+  const std::string_view file = slash == std::string_view::npos ? part : part.substr(slash + 1);
+  return std::string(folder) + "_rels/" + std::string(file) + ".rels";
+}
+
+std::string resolve_target(std::string_view source_part, std::string_view target) {
+  std::string path;
+  if (!target.empty() && target.front() == '/') {
+    path = target.substr(1);
+  } else {
+    const std::size_t slash = source_part.rfind('/');
+    path = std::string(slash == std::string_view::npos ? std::string_view() : source_part.substr(0, slash + 1));
+    path += target;
+  }
+  std::vector<std::string_view> segments;
+  const std::string_view whole = path;
+  std::size_t begin = 0;
+  while (begin <= whole.size()) {
+    std::size_t end = whole.find('/', begin);
+    if (end == std::string_view::npos) end = whole.size();
+    const std::string_view segment = whole.substr(begin, end - begin);
+    if (segment == "..") {
+      if (!segments.empty()) segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
+    }
+    begin = end + 1;
+  }
+  std::string resolved;
+  for (const std::string_view segment : segments) {
+    if (!resolved.empty()) resolved += '/';
+    resolved += segment;
+  }
+  return resolved;
+}
+
+}  // namespace
+
+std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, std::size_t max_depth) {
+  const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
+  std::optional<std::string> bytes = zip.read(rels_name);
+  if (!bytes) return {};
+  XmlPart rels;
+  load_xml_part(rels_name, std::move(*bytes), max_depth, rels);
+
+  std::vector<Relationship> out;
+  for (pugi::xml_node r : rels.doc.document_element().children()) {
+    if (r.type() != pugi::node_element || local_name(r.name()) != "Relationship") continue;
+    if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
+    const std::string_view kind = relationship_kind(r.attribute("Type").value());
+    if (kind.empty()) continue;
+    out.push_back(Relationship{std::string(kind), resolve_target(part, r.attribute("Target").value())});
+  }
+  return out;
+}
+
+std::string find_main_part(ZipArchive& zip, std::size_t max_depth) {
+  if (!zip.contains(kPackageRels)) fail(ExtractStatus::kCorrupt, "no package relationships (_rels/.rels) in package");
+  for (const Relationship& r : read_relationships(zip, "", max_depth)) {
+    if (r.kind != "officeDocument") continue;
+    if (!is_text_part(r.target) || !zip.contains(r.target)) {
+      fail(ExtractStatus::kCorrupt, "no main document part (" + printable_name(r.target) + ") in package");
+    }
+    return r.target;
+  }
+  fail(ExtractStatus::kCorrupt, "no main document part in package relationships");
+}
+
+bool is_text_part(std::string_view part) {
+  const std::string folded = "/" + fold_entry_name(part);
+  return folded.find("/media/") == std::string::npos && folded.find("/embeddings/") == std::string::npos;
+}
+
+}  // namespace ra::docx

@@ -1,0 +1,154 @@
+#include "xml_part.hpp"
+
+#include "docx_error.hpp"
+
+#include <cstdint>
+
+namespace ra::docx {
+namespace {
+
+constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string utf16_to_utf8(std::string_view in, bool big_endian) {
+  std::string out;
+  out.reserve(in.size());
+  auto unit = [&](std::size_t i) -> std::uint32_t {
+    const auto a = static_cast<unsigned char>(in[i]), b = static_cast<unsigned char>(in[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (std::size_t i = 0; i + 1 < in.size(); i += 2) {
+    std::uint32_t cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < in.size()) {
+      const std::uint32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      }
+    }
+    append_utf8(out, (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
+  }
+  return out;
+}
+
+/// The part as UTF-8 without a BOM.
+std::string to_utf8(std::string bytes) {
+  const std::string_view b = bytes;
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
+  if (b.substr(0, 2) == "\xFF\xFE") return utf16_to_utf8(b.substr(2), false);
+  if (b.substr(0, 2) == "\xFE\xFF") return utf16_to_utf8(b.substr(2), true);
+  if (b.size() >= 2 && b[0] == '<' && b[1] == '\0') return utf16_to_utf8(b, false);
+  if (b.size() >= 2 && b[0] == '\0' && b[1] == '<') return utf16_to_utf8(b, true);
+  return bytes;
+}
+
+struct MarkupScan {
+  bool too_deep = false;
+  bool has_dtd = false;
+  std::size_t root_begin = std::string_view::npos;  // the first start tag
+  std::size_t root_end = std::string_view::npos;    // one past its '>'
+};
+
+/// Walks the markup the way pugixml tokenises it (comments, CDATA,
+/// processing instructions, quoted attribute values) and counts open
+/// elements. Stops at the first problem, or after the first start tag when
+/// `root_only`. A truncated document just ends the scan.
+MarkupScan scan_markup(std::string_view xml, std::size_t max_depth, bool root_only) {
+  MarkupScan scan;
+  auto skip_past = [&](std::size_t from, std::string_view end) {
+    const std::size_t at = xml.find(end, from);
+    return at == std::string_view::npos ? xml.size() : at + end.size();
+  };
+  std::size_t depth = 0;
+  std::size_t i = 0;
+  while ((i = xml.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = xml.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      i = skip_past(i + 4, "-->");
+    } else if (rest.substr(0, 9) == "<![CDATA[") {
+      i = skip_past(i + 9, "]]>");
+    } else if (rest.substr(0, 2) == "<?") {
+      i = skip_past(i + 2, "?>");
+    } else if (rest.substr(0, 9) == "<!DOCTYPE") {
+      scan.has_dtd = true;
+      return scan;
+    } else {
+      std::size_t j = i + 1;
+      char quote = 0;
+      for (; j < xml.size(); ++j) {
+        const char c = xml[j];
+        if (quote != 0) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          break;
+        }
+      }
+      if (j >= xml.size()) return scan;
+      if (rest.size() > 1 && rest[1] == '/') {
+        if (depth > 0) --depth;
+      } else if (rest.size() > 1 && rest[1] != '!') {
+        if (scan.root_begin == std::string_view::npos) {
+          scan.root_begin = i;
+          scan.root_end = j + 1;
+          if (root_only) return scan;
+        }
+        if (xml[j - 1] != '/' && ++depth > max_depth) {
+          scan.too_deep = true;
+          return scan;
+        }
+      }
+      i = j + 1;
+    }
+  }
+  return scan;
+}
+
+}  // namespace
+
+void load_xml_part(std::string_view name, std::string bytes, std::size_t max_depth, XmlPart& part) {
+  const std::string shown = printable_name(name);
+  part.text = to_utf8(std::move(bytes));
+  const MarkupScan scan = scan_markup(part.text, max_depth, false);
+  if (scan.has_dtd) fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
+  if (scan.too_deep) {
+    fail(ExtractStatus::kLimitExceeded,
+         "XML nesting deeper than " + std::to_string(max_depth) + " in " + shown);
+  }
+  const pugi::xml_parse_result parsed =
+      part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
+  if (!parsed) {
+    if (parsed.status == pugi::status_out_of_memory) throw std::bad_alloc();
+    fail(ExtractStatus::kCorrupt, "malformed XML in " + shown + ": " + lower_first(parsed.description()) +
+                                      " at offset " + std::to_string(parsed.offset));
+  }
+}
+
+bool load_root_tag(std::string bytes, XmlPart& part) {
+  std::string text = to_utf8(std::move(bytes));
+  const MarkupScan scan = scan_markup(text, static_cast<std::size_t>(-1), true);
+  if (scan.root_begin == std::string_view::npos) return false;
+  part.text = text.substr(scan.root_begin, scan.root_end - scan.root_begin);
+  if (part.text.size() < 2 || part.text[part.text.size() - 2] != '/') part.text.insert(part.text.size() - 1, "/");
+  return part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
+}
+
+}  // namespace ra::docx

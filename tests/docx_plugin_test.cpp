@@ -1,0 +1,446 @@
+// The DOCX plugin (plugins/docx), loaded from the built docx.so.
+// Fixtures: tests/data/docx/, written by make_edge_docx.py there. Large
+// hostile inputs (zip bomb, very deep XML, many entries) are built here.
+#include "test_support.hpp"
+
+#include <cstdint>
+#include <future>
+#include <string>
+#include <vector>
+
+namespace {
+
+using ra::ExtractLimits;
+using ra::ExtractResult;
+using ra::ExtractStatus;
+
+const ra::FormatPlugin& docx() { return ra::test::plugin("docx"); }
+
+std::string fixture(const std::string& name) {
+  return ra::test::read_file(std::string(RA_TEST_DATA_DIR) + "/docx/" + name);
+}
+
+ExtractResult extract(const std::string& bytes, const ExtractLimits& limits = ExtractLimits{}) {
+  return docx().extract(bytes, limits);
+}
+
+std::string text_of(const std::string& name) {
+  const ExtractResult r = extract(fixture(name));
+  INFO(name << ": " << r.message);
+  REQUIRE(r.ok());
+  for (const ra::TextChunk& c : r.chunks) {
+    CHECK(!c.text.empty());
+    CHECK(c.text.back() != '\n');
+    CHECK(c.text.find("\n\n") == std::string::npos);
+  }
+  return ra::test::joined(r, true);
+}
+
+// ------------------------------------------------------------------ a ZIP writer for hostile inputs
+
+std::uint32_t crc32(const std::string& data) {
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (const unsigned char byte : data) {
+    crc ^= byte;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+struct Entry {
+  std::string name;
+  std::string data;         // as stored (already deflated when method is 8)
+  std::uint16_t method = 0;
+  std::uint32_t crc = 0;
+  std::uint32_t size = 0;   // uncompressed
+};
+
+Entry stored(std::string name, std::string text) {
+  Entry e{std::move(name), std::move(text)};
+  e.crc = crc32(e.data);
+  e.size = static_cast<std::uint32_t>(e.data.size());
+  return e;
+}
+
+void put16(std::string& out, std::uint32_t v) {
+  out += static_cast<char>(v & 0xFF);
+  out += static_cast<char>((v >> 8) & 0xFF);
+}
+void put32(std::string& out, std::uint32_t v) {
+  put16(out, v & 0xFFFF);
+  put16(out, v >> 16);
+}
+
+std::string make_zip(const std::vector<Entry>& entries) {
+  std::string body, central;
+  for (const Entry& e : entries) {
+    const auto offset = static_cast<std::uint32_t>(body.size());
+    const auto fields = [&](std::string& out) {
+      put16(out, 0);  // flags
+      put16(out, e.method);
+      put16(out, 0);     // time
+      put16(out, 0x21);  // date: 1980-01-01
+      put32(out, e.crc);
+      put32(out, static_cast<std::uint32_t>(e.data.size()));
+      put32(out, e.size);
+      put16(out, static_cast<std::uint32_t>(e.name.size()));
+      put16(out, 0);  // extra length
+    };
+    put32(body, 0x04034B50);
+    put16(body, 20);
+    fields(body);
+    body += e.name;
+    body += e.data;
+    put32(central, 0x02014B50);
+    put16(central, 20);
+    put16(central, 20);
+    fields(central);
+    put16(central, 0);  // comment
+    put16(central, 0);  // disk
+    put16(central, 0);  // internal attributes
+    put32(central, 0);  // external attributes
+    put32(central, offset);
+    central += e.name;
+  }
+  std::string zip = body + central;
+  put32(zip, 0x06054B50);
+  put16(zip, 0);
+  put16(zip, 0);
+  put16(zip, static_cast<std::uint32_t>(entries.size()));
+  put16(zip, static_cast<std::uint32_t>(entries.size()));
+  put32(zip, static_cast<std::uint32_t>(central.size()));
+  put32(zip, static_cast<std::uint32_t>(body.size()));
+  put16(zip, 0);
+  return zip;
+}
+
+const char* const kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// [Content_Types].xml and _rels/.rels naming word/document.xml.
+std::vector<Entry> package_entries() {
+  return {stored("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+          stored("_rels/.rels",
+                 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                 "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                 "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")};
+}
+
+/// A minimal package around a main part.
+std::string package(std::string document_xml) {
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(stored("word/document.xml", std::move(document_xml)));
+  return make_zip(entries);
+}
+
+std::string document(const std::string& body) {
+  return std::string("<w:document xmlns:w=\"") + kW + "\"><w:body>" + body + "</w:body></w:document>";
+}
+
+std::string from_hex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return out;
+}
+
+/// `mib` MiB of zeros as one raw DEFLATE stream: copies of zlib's (level 9)
+/// compression of 1 MiB of zeros, each ending in a full flush so copies can
+/// follow one another, then an empty final block. Ratio about 1011:1.
+std::string deflated_zeros(std::size_t mib) {
+  const std::string block =
+      from_hex("ecc13101000000c2a0f54f6d085fa0") + std::string(1016, '\0') + from_hex("3e030000ffff");
+  std::string out;
+  for (std::size_t i = 0; i < mib; ++i) out += block;
+  return out + from_hex("0300");
+}
+
+/// A package whose word/document.xml is `mib` MiB of deflated zeros,
+/// claiming `declared_size` bytes uncompressed.
+std::string zip_bomb(std::size_t mib, std::uint32_t declared_size) {
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(Entry{"word/document.xml", deflated_zeros(mib), 8, 0, declared_size});
+  return make_zip(entries);
+}
+
+}  // namespace
+
+TEST_CASE("docx plugin describes itself", "[docx]") {
+  const ra::FormatInfo info = docx().info();
+  CHECK(info.name == "docx");
+  CHECK(info.description == "Word document (DOCX)");
+  CHECK(info.extensions == std::vector<std::string>{".docx"});
+  CHECK(info.media_types ==
+        std::vector<std::string>{"application/vnd.openxmlformats-officedocument.wordprocessingml.document"});
+  CHECK(info.max_input_bytes == 10u * 1024 * 1024);
+}
+
+TEST_CASE("docx text boxes appear once, after their paragraph", "[docx]") {
+  CHECK(text_of("textbox.docx") ==
+        "[body] Jane Doe\n"
+        "[text box] Skills: Python, SQL\nCertified Kubernetes Administrator\n"
+        "[body] Experience\n"
+        "[text box] Legacy VML box\n"
+        "[body] References\n");
+}
+
+TEST_CASE("docx headers come first, each distinct text once; footers last", "[docx]") {
+  CHECK(text_of("header_contact.docx") ==
+        "[header] Jane Doe\njane@example.com\t+1 555 0100\nJane Doe \xE2\x80\x94 CV\n"
+        "[body] Software Engineer\nBuilt payment systems.\n"
+        "[footer] Page 1\n");
+}
+
+TEST_CASE("docx tables: a row per line, cells separated by tabs", "[docx]") {
+  CHECK(text_of("table_skills.docx") ==
+        "[body] Skills\n"
+        "[table] Language\tLevel\nC++\tExpert\nPython Go\tIntermediate\nAWS\tGCP\tCloud\n"
+        "[body] Education\n");
+}
+
+TEST_CASE("docx tracked changes: insertions and moves kept, deletions dropped", "[docx]") {
+  CHECK(text_of("tracked_changes.docx") == "[body] Managed five engineers\nTools: Kubernetes\n");
+}
+
+TEST_CASE("docx hyperlinks keep their text", "[docx]") {
+  CHECK(text_of("hyperlink.docx") == "[body] Portfolio: github.com/janedoe\nBlog: jane.dev\n");
+}
+
+TEST_CASE("docx content controls, smart tags and custom XML keep their text", "[docx]") {
+  CHECK(text_of("content_control.docx") ==
+        "[body] Jane Q. Doe\nEmail: jane@example.com\nBased in Berlin, Germany\n");
+}
+
+TEST_CASE("docx fields: results kept, codes dropped, nesting followed", "[docx]") {
+  CHECK(text_of("fields.docx") ==
+        "[body] Updated 2024\nOuter result\nsee page 7\nAfter a field without result\nPages: 3\n");
+}
+
+TEST_CASE("docx runs: spaces, tabs, breaks, hyphens, hidden text, ruby, bad UTF-8", "[docx]") {
+  CHECK(text_of("runs.docx") ==
+        "[body] Senior Engineer\n"
+        "Lead Developer\n"
+        "2019\t2023\n"
+        "Line one\nLine two\nLine three\n"
+        "e-commerce\n"
+        "database\n"
+        "Left\tRight\n"
+        "Visible text\n"
+        "A\nB\n"
+        "Caf\xC3\xA9 \xC2\xBFok? & <tags> \xF0\x9F\x98\x80\n"
+        "padded\n"
+        "Ruby: \xE6\xBC\xA2\xE5\xAD\x97\n"
+        "bad \xEF\xBF\xBD\xEF\xBF\xBD byte, \xEF\xBF\xBD surrogate\n");
+}
+
+TEST_CASE("docx footnotes and endnotes follow the body, without separators", "[docx]") {
+  CHECK(text_of("footnotes.docx") ==
+        "[body] Published 3 papers and a book\nSpeaker\n"
+        "[footnote] IEEE Software, 2021.\nSecond note.\nReferences on request.\n");
+}
+
+TEST_CASE("docx Strict namespaces and relationship types", "[docx]") {
+  CHECK(text_of("strict.docx") == "[header] Strict header\n[body] Strict body text\nRust\tGo\n");
+}
+
+TEST_CASE("docx elements are matched by namespace URI, not prefix", "[docx]") {
+  CHECK(text_of("prefixes.docx") == "[body] Default namespace\nOther prefix\nKept too\n");
+}
+
+TEST_CASE("docx main part found only through relationships", "[docx]") {
+  CHECK(text_of("main_elsewhere.docx") ==
+        "[header] Main header\n[body] Found through relationships\n[footer] Main footer\n");
+}
+
+TEST_CASE("docx written by LibreOffice: header, text box, table, footer", "[docx]") {
+  CHECK(text_of("libreoffice_resume.docx") ==
+        "[header] Jane Doe \xC2\xB7 jane@example.com \xC2\xB7 +1 555 0100\n"
+        "[body] Senior Software Engineer\nTen years building distributed systems.\n"
+        "[text box] Certified Kubernetes Administrator\n"
+        "[table] Languages\tC++, Rust\nDatabases\tPostgreSQL\n"
+        "[body] Available from May.\n"
+        "[footer] R\xC3\xA9sum\xC3\xA9 of Jane Doe\n");
+}
+
+TEST_CASE("docx written by pandoc: lists, table, link, footnote", "[docx]") {
+  CHECK(text_of("pandoc_resume.docx") ==
+        "[body] Jane Doe\njane@example.com \xC2\xB7 github.com/janedoe\nExperience\n"
+        "Senior Software Engineer, Acme Corp (2019\xE2\x80\x93" "2024)\n"
+        "Led a team of five engineers\nBuilt CI/CD pipelines with GitHub Actions\nSkills\n"
+        "[table] Area\tTools\nLanguages\tC++, Python, Go\nCloud\tAWS, Kubernetes\n"
+        "[footnote] Hired and mentored three of them.\n");
+}
+
+TEST_CASE("docx UTF-16 parts are decoded", "[docx]") {
+  const std::string xml = "\xFF\xFE" + document("<w:p><w:r><w:t>UTF-16 r\xC3\xA9sum\xC3\xA9</w:t></w:r></w:p>");
+  std::string utf16;  // the ASCII and Latin-1 text above, widened to UTF-16LE
+  for (std::size_t i = 0; i < xml.size(); ++i) {
+    const auto c = static_cast<unsigned char>(xml[i]);
+    if (i < 2) {
+      utf16 += static_cast<char>(c);
+    } else if (c == 0xC3) {
+      utf16 += static_cast<char>(0x40 + static_cast<unsigned char>(xml[++i]));
+      utf16 += '\0';
+    } else {
+      utf16 += static_cast<char>(c);
+      utf16 += '\0';
+    }
+  }
+  const ExtractResult r = extract(package(utf16));
+  REQUIRE(r.ok());
+  CHECK(ra::test::joined(r, true) == "[body] UTF-16 r\xC3\xA9sum\xC3\xA9\n");
+}
+
+TEST_CASE("docx sniff", "[docx]") {
+  for (const char* name :
+       {"textbox.docx", "header_contact.docx", "table_skills.docx", "tracked_changes.docx", "hyperlink.docx",
+        "content_control.docx", "fields.docx", "runs.docx", "footnotes.docx", "strict.docx", "prefixes.docx",
+        "main_elsewhere.docx", "libreoffice_resume.docx", "pandoc_resume.docx", "hostile_deep300.docx",
+        "hostile_malformed.docx"}) {
+    INFO(name);
+    CHECK(docx().sniff(fixture(name)) == 100);
+  }
+  for (const char* name : {"hostile_no_main_part.docx", "hostile_plain.zip", "hostile_media_main.docx",
+                           "hostile_presentation.docx", "hostile_duplicate.docx", "hostile_overlap.docx",
+                           "hostile_dtd.docx"}) {
+    INFO(name);
+    CHECK(docx().sniff(fixture(name)) == 0);
+  }
+  // Recognised but unreadable: extract() says why.
+  CHECK(docx().sniff(fixture("hostile_encrypted.docx")) == 50);
+  CHECK(docx().sniff(fixture("hostile_bzip2.docx")) == 50);
+  CHECK(docx().sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0') +
+                     std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32)) == 50);
+  CHECK(docx().sniff("") == 0);
+  CHECK(docx().sniff("PK") == 0);
+  CHECK(docx().sniff("Jane Doe\nSoftware Engineer\n") == 0);
+  CHECK(docx().sniff("<html><body>Jane</body></html>") == 0);
+  CHECK(docx().sniff(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + std::string(200, 'x')) == 0);
+  CHECK(docx().sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')) == 0);
+  const std::string whole = fixture("textbox.docx");
+  CHECK(docx().sniff(whole.substr(0, whole.size() / 2)) == 0);
+}
+
+namespace {
+
+void check_failure(const std::string& bytes, ExtractStatus status, const std::string& message,
+                   const ExtractLimits& limits = ExtractLimits{}) {
+  const ExtractResult r = extract(bytes, limits);
+  CHECK(r.status == status);
+  CHECK(r.message == message);
+  CHECK(r.chunks.empty());
+}
+
+}  // namespace
+
+TEST_CASE("docx refuses what is not a DOCX", "[docx][hostile]") {
+  check_failure("", ExtractStatus::kCorrupt, "not a ZIP archive");
+  check_failure("Jane Doe, Software Engineer, jane@example.com", ExtractStatus::kCorrupt, "not a ZIP archive");
+  check_failure(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + std::string(200, 'x'), ExtractStatus::kCorrupt,
+                "not a ZIP archive");
+  const std::string whole = fixture("textbox.docx");
+  check_failure(whole.substr(0, whole.size() / 2), ExtractStatus::kCorrupt, "not a ZIP archive");
+  check_failure(fixture("hostile_plain.zip"), ExtractStatus::kCorrupt,
+                "no package relationships (_rels/.rels) in package");
+  check_failure(fixture("hostile_no_main_part.docx"), ExtractStatus::kCorrupt,
+                "no main document part (word/document.xml) in package");
+  check_failure(fixture("hostile_media_main.docx"), ExtractStatus::kCorrupt,
+                "no main document part (word/media/image1.xml) in package");
+  check_failure(fixture("hostile_presentation.docx"), ExtractStatus::kCorrupt,
+                "main part ppt/presentation.xml is not a WordprocessingML document");
+  check_failure(fixture("hostile_malformed.docx"), ExtractStatus::kCorrupt,
+                "malformed XML in word/document.xml: start-end tags mismatch at offset 609");
+  check_failure(fixture("hostile_dtd.docx"), ExtractStatus::kCorrupt, "DTD not allowed in word/document.xml");
+}
+
+TEST_CASE("docx refuses encrypted and oddly compressed packages", "[docx][hostile]") {
+  check_failure(fixture("hostile_encrypted.docx"), ExtractStatus::kUnsupported, "encrypted DOCX is not supported");
+  check_failure(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0') +
+                    std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32),
+                ExtractStatus::kUnsupported, "encrypted DOCX is not supported");
+  check_failure(fixture("hostile_bzip2.docx"), ExtractStatus::kUnsupported,
+                "unsupported compression method 12 in word/document.xml");
+}
+
+TEST_CASE("docx refuses malicious ZIP structure", "[docx][hostile]") {
+  check_failure(fixture("hostile_duplicate.docx"), ExtractStatus::kCorrupt,
+                "duplicate entry name word/document.xml in ZIP archive");
+  check_failure(fixture("hostile_overlap.docx"), ExtractStatus::kCorrupt,
+                "ZIP entries overlap (compressed sizes exceed the archive size)");
+  std::vector<Entry> many = package_entries();
+  for (int i = 0; i < 1000; ++i) many.push_back(stored("word/media/" + std::to_string(i) + ".png", ""));
+  check_failure(make_zip(many), ExtractStatus::kLimitExceeded, "ZIP archive has more than 1000 entries");
+}
+
+TEST_CASE("docx stops zip bombs by the bytes actually inflated", "[docx][hostile]") {
+  // About 200 MB of zeros in 190 KiB.
+  check_failure(zip_bomb(190, 190u << 20), ExtractStatus::kLimitExceeded,
+                "compression ratio over 100:1 in word/document.xml");
+  // The declared size is only a claim.
+  check_failure(zip_bomb(190, 1000), ExtractStatus::kLimitExceeded,
+                "compression ratio over 100:1 in word/document.xml");
+
+  ExtractLimits no_ratio;
+  no_ratio.max_compression_ratio = 1u << 30;
+  no_ratio.max_part_bytes = 1u << 20;
+  check_failure(zip_bomb(2, 2u << 20), ExtractStatus::kLimitExceeded,
+                "part word/document.xml inflates past the 1 MiB limit", no_ratio);
+  no_ratio.max_part_bytes = 20u << 20;
+  no_ratio.max_total_inflated_bytes = 1u << 20;
+  check_failure(zip_bomb(2, 2u << 20), ExtractStatus::kLimitExceeded, "package inflates past the 1 MiB limit",
+                no_ratio);
+}
+
+TEST_CASE("docx limits XML nesting before building a tree", "[docx][hostile]") {
+  check_failure(fixture("hostile_deep300.docx"), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 256 in word/document.xml");
+  std::string deep;
+  for (int i = 0; i < 200000; ++i) deep += "<w:sdt>";
+  check_failure(package(document(deep)), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 256 in word/document.xml");
+
+  ExtractLimits shallow;
+  shallow.max_nesting_depth = 5;
+  check_failure(fixture("textbox.docx"), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 5 in word/document.xml", shallow);
+  // The walk recurses over the tree, so the plugin caps depth at 1024 whatever the host allows.
+  ExtractLimits unbounded;
+  unbounded.max_nesting_depth = 1u << 30;
+  check_failure(package(document(deep)), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 1024 in word/document.xml", unbounded);
+}
+
+TEST_CASE("docx limits the extracted text", "[docx][hostile]") {
+  ExtractLimits small;
+  small.max_text_bytes = 16;
+  check_failure(fixture("runs.docx"), ExtractStatus::kLimitExceeded, "extracted text exceeds the 16 bytes limit",
+                small);
+  // One huge paragraph is stopped while it grows.
+  small.max_text_bytes = 1000;
+  check_failure(package(document("<w:p><w:r><w:t>" + std::string(5000, 'x') + "</w:t></w:r></w:p>")),
+                ExtractStatus::kLimitExceeded, "extracted text exceeds the 1000 bytes limit", small);
+}
+
+TEST_CASE("docx extract and sniff may run on several threads at once", "[docx]") {
+  const std::vector<std::string> names{"textbox.docx", "header_contact.docx", "table_skills.docx", "fields.docx",
+                                       "runs.docx", "footnotes.docx", "libreoffice_resume.docx",
+                                       "hostile_deep300.docx"};
+  std::vector<std::string> inputs, expected;
+  for (const std::string& name : names) {
+    inputs.push_back(fixture(name));
+    const ExtractResult r = extract(inputs.back());
+    expected.push_back(r.message + "|" + ra::test::joined(r, true));
+  }
+  std::vector<std::future<bool>> runs;
+  for (int t = 0; t < 4; ++t) {
+    runs.push_back(std::async(std::launch::async, [&] {
+      bool same = true;
+      for (int round = 0; round < 20; ++round) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+          const ExtractResult r = docx().extract(inputs[i], ExtractLimits{});
+          same = same && r.message + "|" + ra::test::joined(r, true) == expected[i] && docx().sniff(inputs[i]) == 100;
+        }
+      }
+      return same;
+    }));
+  }
+  for (auto& run : runs) CHECK(run.get());
+}
