@@ -24,12 +24,14 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-/// Runs build/resume-analyser with `args` (already shell-quoted where needed).
-Run run(const std::string& args) {
+/// Runs build/resume-analyser with `args` (already shell-quoted where needed)
+/// in the folder `cwd` (the current one when empty).
+Run run(const std::string& args, const std::string& cwd = "") {
   const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / "cli";
   fs::create_directories(dir);
   const fs::path out = dir / "stdout", err = dir / "stderr";
-  const std::string cmd = "env -u RESUME_ANALYSER_PLUGIN_PATH -u RESUME_ANALYSER_KEYWORDS_PATH " +
+  const std::string cd = cwd.empty() ? "" : "cd " + quote(cwd) + " && ";
+  const std::string cmd = cd + "env -u RESUME_ANALYSER_PLUGIN_PATH -u RESUME_ANALYSER_KEYWORDS_PATH " +
                           quote(RA_TEST_EXECUTABLE) + " " + args + " >" + quote(out.string()) +
                           " 2>" + quote(err.string()) + " </dev/null";
   const int raw = std::system(cmd.c_str());
@@ -142,4 +144,22 @@ TEST_CASE("cli: roles lists the bundled roles", "[cli]") {
   const Run r = run("roles");
   CHECK(r.status == 0);
   CHECK(r.out.rfind("ml-engineer\tMachine Learning Engineer\t", 0) == 0);
+}
+
+TEST_CASE("cli: exact JSON score of a fixed sample", "[cli]") {
+  // Run from the samples folder so the "file" field is the plain file name.
+  const Run r = run("score weak-ml-engineer.docx --role ml-engineer --format json",
+                    RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  const std::string golden = std::string(RA_TEST_DATA_DIR) + "/expected/weak-ml-engineer.score.json";
+  if (std::getenv("RA_UPDATE_GOLDEN") != nullptr) std::ofstream(golden, std::ios::binary) << r.out;
+  CHECK(r.out == ra::test::read_file(golden));
+}
+
+TEST_CASE("cli: missing lists the gaps, most important first", "[cli]") {
+  const Run r = run("missing weak-ml-engineer.txt --role ml-engineer", RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("Missing (86), most important first:\n  R  (weight 3, Programming languages)\n"
+                    "  TensorFlow  (weight 3, Machine learning frameworks and libraries)\n", 0) == 0);
 }
