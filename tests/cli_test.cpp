@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -27,7 +28,10 @@ std::string quote(const std::string& s) {
 /// Runs build/resume-analyser with `args` (already shell-quoted where needed)
 /// in the folder `cwd` (the current one when empty).
 Run run(const std::string& args, const std::string& cwd = "") {
-  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / "cli";
+  // ctest runs test cases in parallel processes: one folder per process and call.
+  static int calls = 0;
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" /
+                       ("cli-" + std::to_string(getpid()) + "-" + std::to_string(++calls));
   fs::create_directories(dir);
   const fs::path out = dir / "stdout", err = dir / "stderr";
   const std::string cd = cwd.empty() ? "" : "cd " + quote(cwd) + " && ";
@@ -45,7 +49,7 @@ Run run(const std::string& args, const std::string& cwd = "") {
 std::string samples(const std::string& name) { return quote(std::string(RA_TEST_SAMPLES_DIR) + "/" + name); }
 
 fs::path scratch_file(const std::string& name, const std::string& content) {
-  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / "cli-inputs";
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / ("cli-inputs-" + std::to_string(getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << content;
   return dir / name;
