@@ -75,7 +75,7 @@ TEST_CASE("text report shows the score, categories, finds and gaps", "[score]") 
         "  Languages   66.7  2/3\n"
         "  Cloud       25.0  1/2\n"
         "\n"
-        "Found (3): Python x2, Scala, Docker\n"
+        "Found (3):\n  Python x2, Scala, Docker\n"
         "\n"
         "Missing (2), most important first:\n"
         "  AWS  (weight 3, Cloud)\n"

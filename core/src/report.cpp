@@ -86,10 +86,18 @@ void write_score_text(std::ostream& out, const ScoreReport& r) {
     out << std::string(5 - std::min<std::size_t>(5, s.size()), ' ') << s << "  " << c.matched
         << "/" << c.total << '\n';
   }
-  out << "\nFound (" << r.matched.size() << "): ";
+  out << "\nFound (" << r.matched.size() << "):";
+  std::size_t column = 100;  // forces the first item onto a new, indented line
   for (std::size_t i = 0; i < r.matched.size(); ++i) {
-    out << (i ? ", " : "") << kw(r, r.matched[i].keyword).name;
-    if (r.matched[i].count > 1) out << " x" << r.matched[i].count;
+    std::string item = kw(r, r.matched[i].keyword).name;
+    if (r.matched[i].count > 1) item += " x" + std::to_string(r.matched[i].count);
+    if (i + 1 < r.matched.size()) item += ',';
+    if (column + 1 + item.size() > 98) {
+      out << "\n ";
+      column = 1;
+    }
+    out << ' ' << item;
+    column += 1 + item.size();
   }
   out << "\n\n";
   write_missing_text(out, r);
