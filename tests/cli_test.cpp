@@ -27,7 +27,7 @@ std::string quote(const std::string& s) {
 
 /// Runs build/resume-analyser with `args` (already shell-quoted where needed)
 /// in the folder `cwd` (the current one when empty).
-Run run(const std::string& args, const std::string& cwd = "") {
+Run run(const std::string& args, const std::string& cwd = "", const std::string& env = "") {
   // ctest runs test cases in parallel processes: one folder per process and call.
   static int calls = 0;
   const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" /
@@ -35,7 +35,7 @@ Run run(const std::string& args, const std::string& cwd = "") {
   fs::create_directories(dir);
   const fs::path out = dir / "stdout", err = dir / "stderr";
   const std::string cd = cwd.empty() ? "" : "cd " + quote(cwd) + " && ";
-  const std::string cmd = cd + "env -u RESUME_ANALYSER_PLUGIN_PATH -u RESUME_ANALYSER_KEYWORDS_PATH " +
+  const std::string cmd = cd + "env -u RESUME_ANALYSER_PLUGIN_PATH -u RESUME_ANALYSER_KEYWORDS_PATH " + env + " " +
                           quote(RA_TEST_EXECUTABLE) + " " + args + " >" + quote(out.string()) +
                           " 2>" + quote(err.string()) + " </dev/null";
   const int raw = std::system(cmd.c_str());
@@ -48,8 +48,11 @@ Run run(const std::string& args, const std::string& cwd = "") {
 
 std::string samples(const std::string& name) { return quote(std::string(RA_TEST_SAMPLES_DIR) + "/" + name); }
 
+/// Writes `content` to a file `name` alone in a fresh folder.
 fs::path scratch_file(const std::string& name, const std::string& content) {
-  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" / ("cli-inputs-" + std::to_string(getpid()));
+  const fs::path dir = fs::path(RA_TEST_BINARY_DIR) / "scratch" /
+                       ("cli-inputs-" + std::to_string(getpid())) / name;
+  fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << content;
   return dir / name;
@@ -166,4 +169,23 @@ TEST_CASE("cli: missing lists the gaps, most important first", "[cli]") {
   CHECK(r.status == 0);
   CHECK(r.out.rfind("Missing (86), most important first:\n  R  (weight 3, Programming languages)\n"
                     "  TensorFlow  (weight 3, Machine learning frameworks and libraries)\n", 0) == 0);
+}
+
+TEST_CASE("cli: search paths come from the environment too", "[cli]") {
+  const Run plugins = run("plugins", "", "RESUME_ANALYSER_PLUGIN_PATH=/nonexistent:" + quote(RA_TEST_BAD_PLUGIN_DIR));
+  CHECK(plugins.status == 2);
+  CHECK(plugins.err.find("skipped plugin " RA_TEST_BAD_PLUGIN_DIR "/wrong_abi_plugin.so") != std::string::npos);
+
+  const fs::path role = scratch_file("tiny-role.yaml",
+                                     "format: 1\nid: tiny-role\nname: Tiny\ndescription: Only Python.\n"
+                                     "categories:\n  - id: x\n    name: X\n    keywords:\n"
+                                     "      - {name: Python, weight: 3, sources: [{guide: g, quote: q}]}\n");
+  const std::string env = "RESUME_ANALYSER_KEYWORDS_PATH=" + quote(role.parent_path().string());
+  const Run roles = run("roles", "", env);
+  CHECK(roles.status == 0);
+  CHECK(roles.out.find("tiny-role\tTiny\t1 keywords\tOnly Python.\t" + role.string() + "\n") !=
+        std::string::npos);
+  const Run score = run("score " + samples("weak-ml-engineer.txt") + " --role tiny-role --format json", "", env);
+  CHECK(score.status == 0);
+  CHECK(score.out.find("\"score\": 100.0") != std::string::npos);
 }

@@ -1,7 +1,7 @@
 // Tests of the plain-text plugin (plugins/text), loaded from the built .so.
 #include "test_support.hpp"
 
-#include "../plugins/text/text_codec.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <cstdint>
 #include <random>

@@ -1,13 +1,13 @@
 #include "resume_analyser/keyword_set.hpp"
 
-#include "resume_analyser/plugin_host.hpp"  // executable_dir
 #include "resume_analyser/text.hpp"
+
+#include "search_path.hpp"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -236,23 +236,8 @@ Result<KeywordSet> load_keyword_set(const fs::path& file) {
 }
 
 std::vector<fs::path> keyword_search_path(const std::vector<fs::path>& extra_dirs) {
-  std::vector<fs::path> dirs(extra_dirs.begin(), extra_dirs.end());
-  if (const char* env = std::getenv("RESUME_ANALYSER_KEYWORDS_PATH")) {
-    std::string_view rest(env);
-    while (!rest.empty()) {
-      const std::size_t colon = rest.find(':');
-      if (colon != 0) dirs.emplace_back(std::string(rest.substr(0, colon)));
-      if (colon == std::string_view::npos) break;
-      rest.remove_prefix(colon + 1);
-    }
-  }
-  const fs::path exe_dir = executable_dir();
-  if (!exe_dir.empty()) {
-    dirs.push_back(exe_dir / "keywords");
-    dirs.push_back(exe_dir / RA_INSTALL_KEYWORD_DIR_REL);
-  }
-  dirs.emplace_back(RA_INSTALL_KEYWORD_DIR_ABS);
-  return dirs;
+  return search_path(extra_dirs, "RESUME_ANALYSER_KEYWORDS_PATH", "keywords",
+                     RA_INSTALL_KEYWORD_DIR_REL, RA_INSTALL_KEYWORD_DIR_ABS);
 }
 
 std::vector<RoleFile> find_roles(const std::vector<fs::path>& search_path) {

@@ -1,15 +1,17 @@
 #include "resume_analyser/plugin_host.hpp"
 
+#include "search_path.hpp"
+
 #include <boost/dll/import.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <system_error>
 
 #ifndef RA_INSTALL_PLUGIN_DIR_ABS
 #define RA_INSTALL_PLUGIN_DIR_ABS "/usr/local/lib/resume-analyser/plugins"
+#define RA_INSTALL_PLUGIN_DIR_REL "../lib/resume-analyser/plugins"
 #endif
 
 namespace ra {
@@ -123,24 +125,8 @@ fs::path executable_dir() {
 }
 
 std::vector<fs::path> plugin_search_path(const std::vector<fs::path>& extra_dirs) {
-  std::vector<fs::path> dirs(extra_dirs.begin(), extra_dirs.end());
-  if (const char* env = std::getenv("RESUME_ANALYSER_PLUGIN_PATH")) {
-    std::string_view rest(env);
-    while (!rest.empty()) {
-      const std::size_t colon = rest.find(':');
-      const std::string_view entry = rest.substr(0, colon);
-      if (!entry.empty()) dirs.emplace_back(std::string(entry));
-      if (colon == std::string_view::npos) break;
-      rest.remove_prefix(colon + 1);
-    }
-  }
-  const fs::path exe_dir = executable_dir();
-  if (!exe_dir.empty()) {
-    dirs.push_back(exe_dir / "plugins");                 // build tree
-    dirs.push_back(exe_dir / RA_INSTALL_PLUGIN_DIR_REL);  // relocated install
-  }
-  dirs.emplace_back(RA_INSTALL_PLUGIN_DIR_ABS);
-  return dirs;
+  return search_path(extra_dirs, "RESUME_ANALYSER_PLUGIN_PATH", "plugins", RA_INSTALL_PLUGIN_DIR_REL,
+                     RA_INSTALL_PLUGIN_DIR_ABS);
 }
 
 }  // namespace ra

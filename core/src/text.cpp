@@ -1,6 +1,6 @@
 #include "resume_analyser/text.hpp"
 
-#include "utf8.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>
@@ -60,7 +60,7 @@ bool is_word_cp(char32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   }
-  if (cp == utf8::kReplacement) return false;
+  if (cp == codec::kReplacement) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -78,7 +78,8 @@ bool is_space(char32_t cp) {
 std::string normalize_text(std::string_view text) {
   if (all_ascii(text)) return std::string(text);
 
-  const std::string valid = utf8::sanitize(text);
+  std::string valid;
+  codec::append_utf8_repaired(valid, text);
   std::string composed;
   {
     UErrorCode status = U_ZERO_ERROR;
@@ -92,8 +93,8 @@ std::string normalize_text(std::string_view text) {
   out.reserve(composed.size());
   std::size_t pos = 0;
   while (pos < composed.size()) {
-    char32_t cp = utf8::decode(composed, pos);
-    if (map_code_point(cp)) utf8::append(out, cp);
+    char32_t cp = codec::next_code_point(composed, pos);
+    if (map_code_point(cp)) codec::append_utf8(out, cp);
   }
   return out;
 }
@@ -134,7 +135,7 @@ std::vector<Token> tokenize(std::string_view text) {
       return 0;
     }
     std::size_t p = at;
-    const char32_t cp = utf8::decode(text, p);
+    const char32_t cp = codec::next_code_point(text, p);
     *next = p;
     return cp;
   };

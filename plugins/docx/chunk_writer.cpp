@@ -1,51 +1,18 @@
 #include "chunk_writer.hpp"
 
 #include "docx_error.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <cstdint>
 
 namespace ra::docx {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
 /// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
 void append_clean_utf8(std::string& out, std::string_view in) {
-  std::size_t i = 0;
-  while (i < in.size()) {
-    const auto lead = static_cast<unsigned char>(in[i]);
-    if (lead < 0x80) {
-      if (lead >= 0x20 ? lead != 0x7F : lead == '\t') out += static_cast<char>(lead);
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t cp = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, cp = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, cp = lead & 0x07u;
-    } else {
-      out += kReplacement;
-      ++i;
-      continue;
-    }
-    std::size_t k = 1;
-    for (; k < length && i + k < in.size(); ++k) {
-      const auto next = static_cast<unsigned char>(in[i + k]);
-      if ((next & 0xC0u) != 0x80u) break;
-      cp = cp << 6 | (next & 0x3Fu);
-    }
-    const bool valid = k == length && !(length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) &&
-                       !(length == 4 && (cp < 0x10000 || cp > 0x10FFFF));
-    if (valid) {
-      out.append(in.substr(i, length));
-    } else {
-      out += kReplacement;
-    }
-    i += k;
+  for (std::size_t i = 0; i < in.size();) {
+    const char32_t cp = codec::next_code_point(in, i);
+    if (cp >= 0x20 ? cp != 0x7F : cp == '\t') codec::append_utf8(out, cp);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "xml_part.hpp"
 
 #include "docx_error.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <cstdint>
 
@@ -9,53 +10,19 @@ namespace {
 
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::string utf16_to_utf8(std::string_view in, bool big_endian) {
-  std::string out;
-  out.reserve(in.size());
-  auto unit = [&](std::size_t i) -> std::uint32_t {
-    const auto a = static_cast<unsigned char>(in[i]), b = static_cast<unsigned char>(in[i + 1]);
-    return big_endian ? (a << 8 | b) : (b << 8 | a);
-  };
-  for (std::size_t i = 0; i + 1 < in.size(); i += 2) {
-    std::uint32_t cp = unit(i);
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < in.size()) {
-      const std::uint32_t low = unit(i + 2);
-      if (low >= 0xDC00 && low <= 0xDFFF) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        i += 2;
-      }
-    }
-    append_utf8(out, (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
-  }
-  return out;
-}
-
 /// The part as UTF-8 without a BOM.
 std::string to_utf8(std::string bytes) {
   const std::string_view b = bytes;
   if (b.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
-  if (b.substr(0, 2) == "\xFF\xFE") return utf16_to_utf8(b.substr(2), false);
-  if (b.substr(0, 2) == "\xFE\xFF") return utf16_to_utf8(b.substr(2), true);
-  if (b.size() >= 2 && b[0] == '<' && b[1] == '\0') return utf16_to_utf8(b, false);
-  if (b.size() >= 2 && b[0] == '\0' && b[1] == '<') return utf16_to_utf8(b, true);
+  auto utf16 = [](std::string_view units, bool big_endian) {
+    std::string out;
+    codec::append_utf16(out, units, big_endian, /*strict=*/false);
+    return out;
+  };
+  if (b.substr(0, 2) == "\xFF\xFE") return utf16(b.substr(2), false);
+  if (b.substr(0, 2) == "\xFE\xFF") return utf16(b.substr(2), true);
+  if (b.size() >= 2 && b[0] == '<' && b[1] == '\0') return utf16(b, false);
+  if (b.size() >= 2 && b[0] == '\0' && b[1] == '<') return utf16(b, true);
   return bytes;
 }
 

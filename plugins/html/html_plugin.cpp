@@ -11,7 +11,7 @@
 
 #include "html_decode.hpp"
 #include "html_text.hpp"
-#include "text_codec.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>

@@ -1,6 +1,6 @@
 #include "html_text.hpp"
 
-#include "text_codec.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <unordered_map>
 

@@ -14,7 +14,7 @@
 // stripped from each line, leading and trailing blank lines are removed and a
 // run of blank lines becomes one. The whole text is one body chunk.
 #include "resume_analyser/format_plugin.hpp"
-#include "text_codec.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <cstring>
 #include <new>

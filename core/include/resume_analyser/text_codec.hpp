@@ -1,5 +1,7 @@
-// Character decoding shared by the text and HTML plugins (header-only; each
-// plugin compiles its own hidden copy).
+// Character decoding for plugins and the core: UTF-8 validation and repair,
+// UTF-16 and Windows-1252 to UTF-8, byte-order marks. Header-only and part
+// of the plugin interface, so every plugin compiles its own hidden copy and
+// links nothing.
 //
 // Everything here works on bytes and produces valid UTF-8. Nothing throws
 // except std::bad_alloc from std::string.
@@ -103,6 +105,17 @@ inline std::size_t utf8_first_invalid(std::string_view s) noexcept {
     i += len;
   }
   return kNpos;
+}
+
+/// Decodes the code point at s[pos] and advances `pos` past it; an ill-formed
+/// sequence yields kReplacement and advances past its maximal subpart.
+inline char32_t next_code_point(std::string_view s, std::size_t& pos) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  char32_t cp = kReplacement;
+  std::size_t bad = 1;
+  const std::size_t len = decode_utf8(p, s.size() - pos, cp, bad);
+  pos += len != 0 ? len : bad;
+  return len != 0 ? cp : kReplacement;
 }
 
 /// Appends `s` as UTF-8, replacing each maximal ill-formed subpart with U+FFFD.
