@@ -35,16 +35,6 @@ constexpr std::uint64_t kMaxInputBytes = 2ull << 20;
 constexpr std::size_t kSniffWindow = 1024;
 constexpr int kSniffScore = 80;
 
-ExtractResult internal_failure(const char* message) noexcept {
-  ExtractResult r;
-  r.status = ExtractStatus::kInternal;
-  try {
-    r.message = message;
-  } catch (...) {
-  }
-  return r;
-}
-
 // ---------------------------------------------------------------------------
 // sniff
 
@@ -216,7 +206,7 @@ ExtractResult extract_html(std::string_view bytes, const ExtractLimits& limits) 
   }
 
   std::unique_ptr<htmlParserCtxt, CtxtDeleter> ctxt(htmlNewParserCtxt());
-  if (!ctxt || ctxt->sax == nullptr) return internal_failure("out of memory");
+  if (!ctxt || ctxt->sax == nullptr) return ExtractResult::internal("out of memory");
   htmlSAXHandler sax;
   std::memset(&sax, 0, sizeof sax);
   sax.startElement = on_start_element;
@@ -237,7 +227,7 @@ ExtractResult extract_html(std::string_view bytes, const ExtractLimits& limits) 
   if (doc != nullptr) xmlFreeDoc(doc);  // SAX mode builds none; just in case
   ctxt.reset();
 
-  if (state.out_of_memory) return internal_failure("out of memory");
+  if (state.out_of_memory) return ExtractResult::internal("out of memory");
   ra::html::TextBuilder& b = state.builder;
   if (b.stopped() == ra::html::TextBuilder::Stop::kNone) b.finish();
   switch (b.stopped()) {
@@ -294,13 +284,7 @@ class HtmlPlugin final : public ra::FormatPlugin {
   }
 
   ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
-    try {
-      return extract_html(bytes, limits);
-    } catch (const std::bad_alloc&) {
-      return internal_failure("out of memory");
-    } catch (...) {
-      return internal_failure("internal error in the HTML plugin");
-    }
+    return ra::extract_guarded([&] { return extract_html(bytes, limits); });
   }
 };
 

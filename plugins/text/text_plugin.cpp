@@ -30,16 +30,6 @@ namespace codec = ra::codec;
 
 constexpr std::uint64_t kMaxInputBytes = 1ull << 20;
 
-ExtractResult internal_failure(const char* message) noexcept {
-  ExtractResult r;
-  r.status = ExtractStatus::kInternal;
-  try {
-    r.message = message;
-  } catch (...) {
-  }
-  return r;
-}
-
 std::string limit_message(std::uint64_t max_bytes) {
   return "extracted text exceeds " + std::to_string(max_bytes) + " bytes";
 }
@@ -210,13 +200,7 @@ class TextPlugin final : public ra::FormatPlugin {
   }
 
   ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
-    try {
-      return extract_text(bytes, limits);
-    } catch (const std::bad_alloc&) {
-      return internal_failure("out of memory");
-    } catch (...) {
-      return internal_failure("internal error in the text plugin");
-    }
+    return ra::extract_guarded([&] { return extract_text(bytes, limits); });
   }
 };
 

@@ -2,7 +2,7 @@
 //
 // A plugin is a shared library that turns the bytes of one file format into
 // UTF-8 text chunks. It exports two symbols, both written by
-// RA_DECLARE_FORMAT_PLUGIN(Class) at the end of this file:
+// RA_DECLARE_FORMAT_PLUGIN(Class, "name") at the end of this file:
 //   - `ra_plugin_abi`, a plain C function returning a PluginAbiInfo. The host
 //     reads it before running any other plugin code and rejects a plugin whose
 //     ABI differs from its own.
@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +81,32 @@ struct ExtractResult {
     r.offset = offset;
     return r;
   }
+  /// A kInternal failure that cannot throw (the message is dropped if even
+  /// that allocation fails).
+  static ExtractResult internal(const char* message) noexcept {
+    ExtractResult r;
+    r.status = ExtractStatus::kInternal;
+    try {
+      r.message = message;
+    } catch (...) {
+    }
+    return r;
+  }
 };
+
+/// Runs `body` (a callable returning ExtractResult) and turns any exception
+/// it throws into a kInternal failure, so that extract() can keep its
+/// noexcept promise: `return ra::extract_guarded([&] { return read(bytes); });`
+template <class Body>
+ExtractResult extract_guarded(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return ExtractResult::internal("out of memory");
+  } catch (...) {
+    return ExtractResult::internal("internal error in the plugin");
+  }
+}
 
 /// Resource limits a plugin enforces while reading untrusted input. The host
 /// fills them; defaults follow what careful extractors use (see README).
