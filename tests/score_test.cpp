@@ -107,3 +107,14 @@ TEST_CASE("missing JSON lists gaps by weight", "[score]") {
 }
 )");
 }
+
+TEST_CASE("hidden text is kept out of the text that is scored", "[score]") {
+  const ra::Document doc = ra::make_document(
+      "cv.docx", "docx",
+      {{ra::Zone::kHeader, "Jane Doe"}, {ra::Zone::kHidden, "AWS Docker"}, {ra::Zone::kBody, "Python"},
+       {ra::Zone::kHidden, "Scala"}});
+  CHECK(doc.text == "Jane Doe\nPython");
+  CHECK(doc.hidden_text == "AWS Docker\nScala");
+  CHECK(doc.zone_of_line(0) == ra::Zone::kHeader);
+  CHECK(doc.zone_of_line(1) == ra::Zone::kBody);
+}

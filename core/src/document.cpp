@@ -34,6 +34,11 @@ Document make_document(std::string name, std::string format, const std::vector<T
   Document doc{std::move(name), std::move(format), {}, {}};
   std::uint32_t line = 0;
   for (const TextChunk& chunk : chunks) {
+    if (chunk.zone == Zone::kHidden) {
+      if (!doc.hidden_text.empty()) doc.hidden_text += '\n';
+      doc.hidden_text += normalize_text(chunk.text);
+      continue;
+    }
     if (!doc.text.empty()) {
       doc.text += '\n';
       ++line;

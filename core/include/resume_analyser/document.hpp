@@ -21,6 +21,9 @@ struct Document {
   std::string text;
   /// Zone of each line of `text`, as runs: (first line, zone), ascending.
   std::vector<std::pair<std::uint32_t, Zone>> zones;
+  /// Normalised text of Zone::kHidden chunks, kept out of `text` (and so out
+  /// of the score) and reported as a flag.
+  std::string hidden_text;
 
   Zone zone_of_line(std::uint32_t line) const;
 };

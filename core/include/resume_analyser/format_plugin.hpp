@@ -32,11 +32,14 @@
 namespace ra {
 
 /// Bump whenever this header changes in a way a built plugin would notice.
-inline constexpr std::uint32_t kPluginAbiVersion = 1;
+inline constexpr std::uint32_t kPluginAbiVersion = 2;
 
 /// Where in a document a chunk of text sat. Screening systems often read only
-/// the body, so the analyser reports text found elsewhere.
-enum class Zone : std::uint8_t { kBody, kHeader, kFooter, kTable, kTextBox, kFootnote };
+/// the body, so the analyser reports text found elsewhere. kHidden is text a
+/// reader of the rendered document cannot see (DOCX w:vanish, white or tiny
+/// runs; HTML display:none, visibility:hidden, the hidden attribute, zero
+/// font size): the core keeps it out of the score and flags the document.
+enum class Zone : std::uint8_t { kBody, kHeader, kFooter, kTable, kTextBox, kFootnote, kHidden };
 
 inline const char* zone_name(Zone zone) noexcept {
   switch (zone) {
@@ -46,6 +49,7 @@ inline const char* zone_name(Zone zone) noexcept {
     case Zone::kTable: return "table";
     case Zone::kTextBox: return "text box";
     case Zone::kFootnote: return "footnote";
+    case Zone::kHidden: return "hidden";
   }
   return "body";
 }
