@@ -31,7 +31,9 @@ Zone Document::zone_of_line(std::uint32_t line) const {
 }
 
 Document make_document(std::string name, std::string format, const std::vector<TextChunk>& chunks) {
-  Document doc{std::move(name), std::move(format), {}, {}};
+  Document doc;
+  doc.name = std::move(name);
+  doc.format = std::move(format);
   std::uint32_t line = 0;
   for (const TextChunk& chunk : chunks) {
     if (chunk.zone == Zone::kHidden) {
