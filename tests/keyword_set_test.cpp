@@ -115,3 +115,80 @@ TEST_CASE("every bundled keyword quotes its guide verbatim", "[keywords][guides]
     }
   }
 }
+
+namespace {
+ra::Result<ra::KeywordSet> test_role(const std::string& id) {
+  return ra::load_keyword_set(fs::path(RA_TEST_DATA_DIR) / "roles" / (id + ".yaml"));
+}
+}  // namespace
+
+TEST_CASE("a role file carries competency tables, experience levels and education", "[keywords]") {
+  ra::Result<ra::KeywordSet> base = test_role("base");
+  REQUIRE(base.ok());
+  REQUIRE(base->competencies.size() == 1);
+  const ra::CompetencyTable& t = base->competencies[0];
+  CHECK(t.id == "skills");
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].level == "High");
+  CHECK(t.rows[0].needs == 1);
+  CHECK(t.rows[1].needs == 2);  // default with several evidence items
+  CHECK(t.rows[1].evidence == std::vector<std::string>{"Docker", "deploy models", "monitor models"});
+  REQUIRE(base->experience_levels.size() == 3);
+  CHECK(base->experience_levels[2].level == "senior");
+  CHECK(base->experience_levels[2].min_years == 8);
+  CHECK(base->education.minimum == ra::Degree::kBachelor);
+  CHECK(base->education.preferred == ra::Degree::kMaster);
+  CHECK(base->education.fields == std::vector<std::string>{"computer science", "statistics"});
+}
+
+TEST_CASE("a role extends another: adds, re-weights, appends, replaces", "[keywords]") {
+  ra::Result<ra::KeywordSet> child = test_role("child");
+  REQUIRE(child.ok());
+  CHECK(child->id == "child");
+  CHECK(child->extends == std::vector<std::string>{"base"});
+  CHECK(child->sources == std::vector<std::string>{"g.txt", "h.txt"});
+  REQUIRE(child->categories.size() == 3);
+  CHECK(child->categories[1].id == "ops");
+  CHECK(child->categories[1].name == "Operations");  // inherited name kept
+  CHECK(child->categories[1].keywords.size() == 2);  // Docker + Kubernetes
+  const ra::Keyword& docker = child->keywords[static_cast<std::size_t>(child->find_keyword("Docker"))];
+  CHECK(docker.weight == 3);
+  CHECK(docker.sources.size() == 2);
+  CHECK(child->competencies.size() == 2);
+  CHECK(child->experience_levels.size() == 3);  // inherited
+  CHECK(child->education.minimum == ra::Degree::kMaster);  // replaced
+
+  ra::Result<ra::KeywordSet> grand = test_role("grandchild");
+  REQUIRE(grand.ok());
+  CHECK(grand->extends == std::vector<std::string>{"child", "base"});
+  CHECK(grand->keywords.size() == 6);
+}
+
+TEST_CASE("inheritance errors name the file and line", "[keywords]") {
+  const std::string dir = std::string(RA_TEST_DATA_DIR) + "/roles/";
+  ra::Result<ra::KeywordSet> r = test_role("cycle-a");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == dir + "cycle-b.yaml:3: 'extends: cycle-a' makes a cycle");
+  r = test_role("orphan");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == dir + "orphan.yaml:3: role 'nobody' to extend is not in " + dir.substr(0, dir.size() - 1));
+  r = test_role("dup-inherited");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == dir + "dup-inherited.yaml:8: 'python' is already used on keyword 'Python' of role 'base'");
+}
+
+TEST_CASE("competency and level errors", "[keywords]") {
+  const std::string head = kHead + "      - {name: Python, weight: 1, " + kSrc + "}\n";
+  CHECK(error_of(head + "competencies:\n  - {id: t, name: T, sources: [{guide: g, quote: q}], rows: "
+                        "[{name: X, evidence: [a, b], needs: 3}]}\n") ==
+        "role.yaml:10: needs of 'X' must be between 1 and its number of evidence items");
+  CHECK(error_of(head + "competencies:\n  - {id: t, name: T, rows: [{name: X, evidence: [a]}]}\n") ==
+        "role.yaml:10: competency table 't' lacks required key 'sources'");
+  CHECK(error_of(head + "experience_levels:\n  - {level: a, min_years: 4, " + kSrc + "}\n"
+                        "  - {level: b, min_years: 2, " + kSrc + "}\n") ==
+        "role.yaml:11: experience levels must be in ascending order of min_years");
+  CHECK(error_of(head + "education: {minimum: diploma, " + kSrc + "}\n") ==
+        "role.yaml:9: degree 'diploma' must be one of: bachelor, master, phd");
+  CHECK(error_of(head + "weights:\n  - {keyword: Rust, weight: 2, " + kSrc + "}\n") ==
+        "role.yaml:10: weights: no keyword 'Rust' to re-weight");
+}

@@ -86,18 +86,24 @@ std::string term_key(const std::string& term) {
   return key;
 }
 
+/// Thrown when a parent role fails to load: its message already names its file.
+struct ParentError {
+  std::string message;
+};
+
+Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
+                               std::vector<std::string>& chain);
+
 struct Parser {
   KeywordSet set;
-  std::map<std::string, int> terms;  // term_key -> line first seen
+  std::map<std::string, std::string> terms;  // term_key -> where it was first used
   std::set<std::string> guides;
 
   void claim_term(const YAML::Node& at, const std::string& term) {
     const std::string key = term_key(term);
     if (key.empty()) fail(at, "'" + term + "' contains no letters or digits to match");
-    auto [it, fresh] = terms.emplace(key, line_of(at));
-    if (!fresh) {
-      fail(at, "'" + term + "' is already used on line " + std::to_string(it->second));
-    }
+    auto [it, fresh] = terms.emplace(key, "line " + std::to_string(line_of(at)));
+    if (!fresh) fail(at, "'" + term + "' is already used on " + it->second);
   }
 
   SourceRef source(const YAML::Node& n) {
@@ -112,6 +118,28 @@ struct Parser {
     return ref;
   }
 
+  /// The `sources` list of the mapping `parent`.
+  std::vector<SourceRef> sources(const YAML::Node& parent, const std::string& what, bool needed) {
+    std::vector<SourceRef> out;
+    const YAML::Node n = parent["sources"];
+    if (!n) {
+      if (needed) fail(parent, what + " lacks required key 'sources'");
+      return out;
+    }
+    if (!n.IsSequence() || (needed && n.size() == 0)) fail(n, what + " needs at least one source");
+    for (const auto& s : n) out.push_back(source(s));
+    return out;
+  }
+
+  int weight_of(const YAML::Node& n, const std::string& name) {
+    const YAML::Node weight = required(n, "weight", "keyword '" + name + "'");
+    int w = 0;
+    if (!weight.IsScalar() || !YAML::convert<int>::decode(weight, w) || w < 1 || w > 3) {
+      fail(weight, "weight of '" + name + "' must be 1, 2 or 3");
+    }
+    return w;
+  }
+
   void keyword(const YAML::Node& n, std::size_t category) {
     check_keys(n, "keyword", {"name", "weight", "aliases", "case_sensitive", "context",
                               "inflect", "patterns", "sources"});
@@ -120,14 +148,7 @@ struct Parser {
     kw.category = category;
     kw.name = scalar(required(n, "name", "keyword"), "keyword name");
     claim_term(n["name"], kw.name);
-
-    const YAML::Node weight = required(n, "weight", "keyword '" + kw.name + "'");
-    int w = 0;
-    if (!weight.IsScalar() || !YAML::convert<int>::decode(weight, w) || w < 1 || w > 3) {
-      fail(weight, "weight of '" + kw.name + "' must be 1, 2 or 3");
-    }
-    kw.weight = w;
-
+    kw.weight = weight_of(n, kw.name);
     if (n["aliases"]) {
       kw.aliases = string_list(n["aliases"], "aliases");
       for (const std::string& a : kw.aliases) claim_term(n["aliases"], a);
@@ -145,19 +166,158 @@ struct Parser {
         if (!re.ok()) fail(n["patterns"], "pattern '" + p + "' does not compile: " + re.error());
       }
     }
-    const YAML::Node sources = required(n, "sources", "keyword '" + kw.name + "'");
-    if (!sources.IsSequence() || sources.size() == 0) {
-      fail(sources, "keyword '" + kw.name + "' needs at least one source");
-    }
-    for (const auto& s : sources) kw.sources.push_back(source(s));
-
+    kw.sources = sources(n, "keyword '" + kw.name + "'", true);
     set.categories[category].keywords.push_back(set.keywords.size());
     set.keywords.push_back(std::move(kw));
   }
 
-  void parse(const YAML::Node& root, const std::string& label) {
+  void inherit(const YAML::Node& extends, const std::string& label, std::vector<std::string>& chain) {
+    const std::string parent = scalar(extends, "extends");
+    if (parent == set.id || std::find(chain.begin(), chain.end(), parent) != chain.end()) {
+      fail(extends, "'extends: " + parent + "' makes a cycle");
+    }
+    const fs::path file = fs::path(label).parent_path() / (parent + ".yaml");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail(extends, "role '" + parent + "' to extend is not in " + file.parent_path().string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    chain.push_back(set.id);
+    Result<KeywordSet> base = parse_chain(text.str(), file.string(), chain);
+    chain.pop_back();
+    if (!base) throw ParentError{base.error().message};
+    const std::string id = set.id;
+    set = std::move(base).value();
+    set.extends.insert(set.extends.begin(), set.id);
+    set.id = id;
+    for (const Keyword& kw : set.keywords) {
+      const std::string where = "keyword '" + kw.name + "' of role '" + parent + "'";
+      terms.emplace(term_key(kw.name), where);
+      for (const std::string& a : kw.aliases) terms.emplace(term_key(a), where);
+    }
+  }
+
+  void categories(const YAML::Node& list, bool inherited) {
+    if (!list.IsSequence() || (!inherited && list.size() == 0)) {
+      fail(list, "categories must be a non-empty list");
+    }
+    for (const auto& c : list) {
+      check_keys(c, "category", {"id", "name", "keywords"});
+      const std::string id = scalar(required(c, "id", "category"), "category id");
+      auto existing = std::find_if(set.categories.begin(), set.categories.end(),
+                                   [&](const Category& cat) { return cat.id == id; });
+      std::size_t index = static_cast<std::size_t>(existing - set.categories.begin());
+      if (existing == set.categories.end()) {
+        set.categories.push_back({id, scalar(required(c, "name", "category"), "category name"), {}});
+      } else if (!inherited) {
+        fail(c["id"], "category '" + id + "' appears twice");
+      } else if (c["name"]) {
+        existing->name = scalar(c["name"], "category name");
+      }
+      const YAML::Node keywords = required(c, "keywords", "category");
+      if (!keywords.IsSequence() || keywords.size() == 0) {
+        fail(keywords, "category '" + id + "' has no keywords");
+      }
+      for (const auto& k : keywords) keyword(k, index);
+    }
+  }
+
+  void reweight(const YAML::Node& list) {
+    if (!list.IsSequence()) fail(list, "weights must be a list");
+    for (const auto& w : list) {
+      check_keys(w, "weights entry", {"keyword", "weight", "sources"});
+      const std::string name = scalar(required(w, "keyword", "weights entry"), "keyword");
+      const std::ptrdiff_t k = set.find_keyword(name);
+      if (k < 0) fail(w["keyword"], "weights: no keyword '" + name + "' to re-weight");
+      Keyword& kw = set.keywords[static_cast<std::size_t>(k)];
+      kw.weight = weight_of(w, name);
+      for (SourceRef& s : sources(w, "weights entry for '" + name + "'", true)) {
+        kw.sources.push_back(std::move(s));
+      }
+    }
+  }
+
+  void competencies(const YAML::Node& list) {
+    if (!list.IsSequence()) fail(list, "competencies must be a list");
+    for (const auto& t : list) {
+      check_keys(t, "competency table", {"id", "name", "sources", "rows"});
+      CompetencyTable table;
+      table.id = scalar(required(t, "id", "competency table"), "competency table id");
+      for (const CompetencyTable& other : set.competencies) {
+        if (other.id == table.id) fail(t["id"], "competency table '" + table.id + "' appears twice");
+      }
+      table.name = scalar(required(t, "name", "competency table"), "competency table name");
+      table.sources = sources(t, "competency table '" + table.id + "'", true);
+      const YAML::Node rows = required(t, "rows", "competency table");
+      if (!rows.IsSequence() || rows.size() == 0) fail(rows, "competency table '" + table.id + "' has no rows");
+      for (const auto& r : rows) {
+        check_keys(r, "competency row", {"name", "level", "evidence", "needs", "sources"});
+        CompetencyRow row;
+        row.line = line_of(r);
+        row.name = scalar(required(r, "name", "competency row"), "row name");
+        if (r["level"]) row.level = scalar(r["level"], "level");
+        row.evidence = string_list(required(r, "evidence", "competency row '" + row.name + "'"), "evidence");
+        if (row.evidence.empty()) fail(r["evidence"], "competency row '" + row.name + "' has no evidence");
+        for (const std::string& e : row.evidence) {
+          if (term_key(e).empty()) fail(r["evidence"], "evidence '" + e + "' contains no letters or digits");
+        }
+        row.needs = row.evidence.size() >= 2 ? 2 : 1;
+        if (r["needs"]) {
+          int needs = 0;
+          if (!YAML::convert<int>::decode(r["needs"], needs) || needs < 1 ||
+              needs > static_cast<int>(row.evidence.size())) {
+            fail(r["needs"], "needs of '" + row.name + "' must be between 1 and its number of evidence items");
+          }
+          row.needs = needs;
+        }
+        row.sources = sources(r, "competency row '" + row.name + "'", false);
+        table.rows.push_back(std::move(row));
+      }
+      set.competencies.push_back(std::move(table));
+    }
+  }
+
+  void experience_levels(const YAML::Node& list) {
+    if (!list.IsSequence() || list.size() == 0) fail(list, "experience_levels must be a non-empty list");
+    set.experience_levels.clear();
+    for (const auto& l : list) {
+      check_keys(l, "experience level", {"level", "min_years", "sources"});
+      ExperienceLevel level;
+      level.level = scalar(required(l, "level", "experience level"), "level");
+      const YAML::Node min = required(l, "min_years", "experience level");
+      if (!YAML::convert<double>::decode(min, level.min_years) || level.min_years < 0) {
+        fail(min, "min_years must be a number of years, 0 or more");
+      }
+      if (!set.experience_levels.empty() && level.min_years <= set.experience_levels.back().min_years) {
+        fail(min, "experience levels must be in ascending order of min_years");
+      }
+      level.sources = sources(l, "experience level '" + level.level + "'", true);
+      set.experience_levels.push_back(std::move(level));
+    }
+  }
+
+  Degree degree(const YAML::Node& n) {
+    const std::string name = scalar(n, "degree");
+    for (Degree d : {Degree::kBachelor, Degree::kMaster, Degree::kPhd}) {
+      if (name == degree_name(d)) return d;
+    }
+    fail(n, "degree '" + name + "' must be one of: bachelor, master, phd");
+  }
+
+  void education(const YAML::Node& n) {
+    check_keys(n, "education", {"minimum", "preferred", "fields", "sources"});
+    EducationRule rule;
+    rule.minimum = degree(required(n, "minimum", "education"));
+    if (n["preferred"]) rule.preferred = degree(n["preferred"]);
+    if (n["fields"]) rule.fields = string_list(n["fields"], "fields");
+    rule.sources = sources(n, "education", true);
+    set.education = std::move(rule);
+  }
+
+  void parse(const YAML::Node& root, const std::string& label, std::vector<std::string>& chain) {
     if (!root.IsMap()) throw ParseError{1, "a keyword file must be a YAML mapping"};
-    check_keys(root, "keyword file", {"format", "id", "name", "description", "sources", "categories"});
+    check_keys(root, "keyword file",
+               {"format", "id", "extends", "name", "description", "sources", "weights", "categories",
+                "competencies", "experience_levels", "education"});
     const YAML::Node format = required(root, "format", "keyword file");
     int version = 0;
     if (!format.IsScalar() || !YAML::convert<int>::decode(format, version)) {
@@ -172,32 +332,27 @@ struct Parser {
     if (fs::path(label).extension() == ".yaml" && stem != set.id) {
       fail(root["id"], "id '" + set.id + "' does not match the file name '" + stem + ".yaml'");
     }
+    const bool inherited = static_cast<bool>(root["extends"]);
+    if (inherited) inherit(root["extends"], label, chain);
     set.name = scalar(required(root, "name", "keyword file"), "name");
-    if (root["description"]) set.description = scalar(root["description"], "description");
+    set.description = root["description"] ? scalar(root["description"], "description") : "";
     if (root["sources"]) {
-      set.sources = string_list(root["sources"], "sources");
+      for (std::string& g : string_list(root["sources"], "sources")) {
+        if (std::find(set.sources.begin(), set.sources.end(), g) == set.sources.end()) {
+          set.sources.push_back(std::move(g));
+        }
+      }
       guides.insert(set.sources.begin(), set.sources.end());
     }
-
-    const YAML::Node categories = required(root, "categories", "keyword file");
-    if (!categories.IsSequence() || categories.size() == 0) {
-      fail(categories, "categories must be a non-empty list");
+    if (root["categories"]) {
+      categories(root["categories"], inherited);
+    } else if (!inherited) {
+      fail(root, "keyword file lacks required key 'categories'");
     }
-    for (const auto& c : categories) {
-      check_keys(c, "category", {"id", "name", "keywords"});
-      Category cat;
-      cat.id = scalar(required(c, "id", "category"), "category id");
-      cat.name = scalar(required(c, "name", "category"), "category name");
-      for (const Category& other : set.categories) {
-        if (other.id == cat.id) fail(c["id"], "category '" + cat.id + "' appears twice");
-      }
-      set.categories.push_back(std::move(cat));
-      const YAML::Node keywords = required(c, "keywords", "category");
-      if (!keywords.IsSequence() || keywords.size() == 0) {
-        fail(keywords, "category '" + set.categories.back().id + "' has no keywords");
-      }
-      for (const auto& k : keywords) keyword(k, set.categories.size() - 1);
-    }
+    if (root["weights"]) reweight(root["weights"]);
+    if (root["competencies"]) competencies(root["competencies"]);
+    if (root["experience_levels"]) experience_levels(root["experience_levels"]);
+    if (root["education"]) education(root["education"]);
 
     for (const Keyword& kw : set.keywords) {
       if (kw.context.empty()) continue;
@@ -211,18 +366,44 @@ struct Parser {
   }
 };
 
-}  // namespace
-
-Result<KeywordSet> parse_keyword_set(std::string_view yaml, const std::string& label) {
+Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
+                               std::vector<std::string>& chain) {
   Parser parser;
   try {
-    parser.parse(YAML::Load(std::string(yaml)), label);
+    parser.parse(YAML::Load(std::string(yaml)), label, chain);
   } catch (const ParseError& e) {
     return Error{label + ":" + std::to_string(e.line) + ": " + e.message};
+  } catch (const ParentError& e) {
+    return Error{e.message};
   } catch (const YAML::Exception& e) {
     return Error{label + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
   }
   return std::move(parser.set);
+}
+
+}  // namespace
+
+const char* degree_name(Degree degree) noexcept {
+  switch (degree) {
+    case Degree::kBachelor: return "bachelor";
+    case Degree::kMaster: return "master";
+    case Degree::kPhd: return "phd";
+    case Degree::kNone: break;
+  }
+  return "none";
+}
+
+std::ptrdiff_t KeywordSet::find_keyword(std::string_view name) const {
+  const std::string key = term_key(std::string(name));
+  for (std::size_t i = 0; i < keywords.size(); ++i) {
+    if (term_key(keywords[i].name) == key) return static_cast<std::ptrdiff_t>(i);
+  }
+  return -1;
+}
+
+Result<KeywordSet> parse_keyword_set(std::string_view yaml, const std::string& label) {
+  std::vector<std::string> chain;
+  return parse_chain(yaml, label, chain);
 }
 
 Result<KeywordSet> load_keyword_set(const fs::path& file) {

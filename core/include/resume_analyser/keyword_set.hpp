@@ -3,15 +3,25 @@
 // File format (version 1) — see README "Keyword files":
 //   format: 1
 //   id: ml-engineer            (must equal the file name without .yaml)
+//   extends: <role id>         (optional; a file in the same folder)
 //   name, description, sources: [guide file names]
+//   weights: [{keyword, weight, sources}]        (re-weights inherited keywords)
 //   categories: [{id, name, keywords: [{name, weight 1-3, aliases?,
 //     case_sensitive?, context?, inflect?, patterns?, sources: [{guide, quote}]}]}]
-// Unknown keys, duplicate names or aliases, bad weights and RE2 patterns
-// that do not compile are errors reported as "FILE:LINE: message".
+//   competencies: [{id, name, sources, rows: [{name, level?, evidence, needs?, sources?}]}]
+//   experience_levels: [{level, min_years, sources}]
+//   education: {minimum, preferred?, fields, sources}
+// A child role starts from its parent: categories with an inherited id gain
+// keywords, competency tables are appended, experience_levels and education
+// replace the parent's when given. Unknown keys, duplicate names or aliases
+// (inherited ones included), bad weights, unknown evidence keywords, cycles
+// in `extends` and RE2 patterns that do not compile are errors reported as
+// "FILE:LINE: message".
 #pragma once
 
 #include "resume_analyser/result.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -40,6 +50,41 @@ struct Keyword {
   int line = 0;                      // line of the entry in the file
 };
 
+/// One row of a competency table: a skill or responsibility a guide lists,
+/// and the words that show it on a résumé.
+struct CompetencyRow {
+  std::string name;
+  std::string level;                  // importance or career level as the guide gives it, or ""
+  std::vector<std::string> evidence;  // keyword names of the role, or other phrases
+  int needs = 1;                      // evidence items found for "met"; 1..needs-1 is "partly met"
+  std::vector<SourceRef> sources;
+  int line = 0;
+};
+
+struct CompetencyTable {
+  std::string id;
+  std::string name;
+  std::vector<SourceRef> sources;
+  std::vector<CompetencyRow> rows;
+};
+
+/// Years of professional experience from which a level applies.
+struct ExperienceLevel {
+  std::string level;  // "junior", "mid", "senior", ...
+  double min_years = 0;
+  std::vector<SourceRef> sources;
+};
+
+enum class Degree : std::uint8_t { kNone, kBachelor, kMaster, kPhd };
+const char* degree_name(Degree degree) noexcept;  // "none", "bachelor", "master", "phd"
+
+struct EducationRule {
+  Degree minimum = Degree::kNone;
+  Degree preferred = Degree::kNone;
+  std::vector<std::string> fields;  // fields of study the guides name
+  std::vector<SourceRef> sources;
+};
+
 struct Category {
   std::string id;
   std::string name;
@@ -50,13 +95,21 @@ struct KeywordSet {
   std::string id;
   std::string name;
   std::string description;
-  std::vector<std::string> sources;
+  std::vector<std::string> extends;  // ancestor ids, nearest first
+  std::vector<std::string> sources;  // guide files quoted (own and inherited)
   std::vector<Category> categories;
   std::vector<Keyword> keywords;
+  std::vector<CompetencyTable> competencies;
+  std::vector<ExperienceLevel> experience_levels;  // ascending min_years
+  EducationRule education;
   std::filesystem::path file;
+
+  /// Index of the keyword named `name` (compared as tokens, case-folded), or -1.
+  std::ptrdiff_t find_keyword(std::string_view name) const;
 };
 
-/// Parses a keyword set from YAML text; `label` names it in errors.
+/// Parses a keyword set from YAML text; `label` names it in errors, and a
+/// role it extends is loaded from the folder of `label`.
 Result<KeywordSet> parse_keyword_set(std::string_view yaml, const std::string& label);
 
 /// Reads and parses `file`; errors name the file.
