@@ -1,16 +1,16 @@
 // resume-analyser: the command line over the core library. It parses flags,
 // calls core, and prints; every message goes to stderr as one line prefixed
 // "resume-analyser:". Exit status: 0 success, 2 any error (see README).
+#include "resume_analyser/analysis.hpp"
 #include "resume_analyser/document.hpp"
 #include "resume_analyser/keyword_set.hpp"
-#include "resume_analyser/matcher.hpp"
 #include "resume_analyser/plugin_host.hpp"
 #include "resume_analyser/report.hpp"
-#include "resume_analyser/score.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -29,6 +29,7 @@ struct Options {
   std::string file;
   std::string role = "ml-engineer";
   std::string format = "text";
+  std::string as_of;  // YYYY-MM; "" = this month
 };
 
 int fail(const std::string& message) {
@@ -46,17 +47,32 @@ ra::PluginHost load_plugins(const Options& o) {
   return host;
 }
 
-/// Reads and scores o.file; prints with `print`.
+/// "2026-11" -> {2026, 11}; false when malformed.
+bool parse_month(const std::string& text, ra::YearMonth* out) {
+  int year = 0, month = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d%c", &year, &month, &tail) != 2 || month < 1 || month > 12) {
+    return false;
+  }
+  *out = {year, month};
+  return true;
+}
+
+/// Reads and analyses o.file; prints with `print`.
 template <class Print>
 int run_score(const Options& o, Print print) {
+  ra::AnalysisOptions options;
+  if (!o.as_of.empty() && !parse_month(o.as_of, &options.as_of)) {
+    return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
+  }
   const ra::PluginHost host = load_plugins(o);
   ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
   if (!doc) return fail(doc.error().message);
   ra::Result<ra::KeywordSet> set = ra::load_role(o.role, ra::keyword_search_path(o.keyword_dirs));
   if (!set) return fail(set.error().message);
-  ra::Result<ra::Matcher> matcher = ra::Matcher::compile(*set);
-  if (!matcher) return fail(matcher.error().message);
-  ra::Result<ra::ScoreReport> report = ra::score_document(*matcher, *doc);
+  ra::Result<ra::Role> role = ra::Role::compile(std::move(set).value());
+  if (!role) return fail(role.error().message);
+  ra::Result<ra::Report> report = role->analyse(*doc, options);
   if (!report) return fail(report.error().message);
   print(std::cout, *report);
   return kExitOk;
@@ -121,6 +137,8 @@ int main(int argc, char** argv) {
     cmd->add_option("--format", o.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    cmd->add_option("--as-of", o.as_of, "Month that \"Present\" means, YYYY-MM (default: this month)")
+        ->type_name("YYYY-MM");
   };
   CLI::App* score = app.add_subcommand("score", "Score a résumé against a role");
   add_report_options(score);

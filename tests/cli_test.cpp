@@ -155,7 +155,7 @@ TEST_CASE("cli: roles lists the bundled roles", "[cli]") {
 
 TEST_CASE("cli: exact JSON score of a fixed sample", "[cli]") {
   // Run from the samples folder so the "file" field is the plain file name.
-  const Run r = run("score weak-ml-engineer.docx --role ml-engineer --format json",
+  const Run r = run("score weak-ml-engineer.docx --role ml-engineer --format json --as-of 2026-11",
                     RA_TEST_SAMPLES_DIR);
   CHECK(r.status == 0);
   CHECK(r.err.empty());

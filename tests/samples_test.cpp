@@ -1,9 +1,8 @@
 // The bundled samples end to end: exact extracted text for every file, and
 // the same résumé scoring alike in every format.
+#include "resume_analyser/analysis.hpp"
 #include "resume_analyser/document.hpp"
 #include "resume_analyser/keyword_set.hpp"
-#include "resume_analyser/matcher.hpp"
-#include "resume_analyser/score.hpp"
 
 #include "test_support.hpp"
 
@@ -29,10 +28,9 @@ ra::Document read_sample(const std::string& name) {
 }
 
 double score_of(const std::string& name) {
-  static const ra::KeywordSet set =
-      std::move(ra::load_role("ml-engineer", {RA_TEST_SOURCE_KEYWORD_DIR})).value();
-  static const ra::Matcher matcher = std::move(ra::Matcher::compile(set)).value();
-  return std::move(ra::score_document(matcher, read_sample(name))).value().score;
+  static const ra::Role role = std::move(ra::Role::compile(
+      std::move(ra::load_role("ml-engineer", {RA_TEST_SOURCE_KEYWORD_DIR})).value())).value();
+  return std::move(role.analyse(read_sample(name))).value().score;
 }
 
 }  // namespace

@@ -1,23 +1,24 @@
-// Printers for score reports: one for people, one for machines (JSON).
+// Printers for analysis reports: one for people, one for machines (JSON).
 // The JSON schema is documented in README "JSON output"; `schema_version`
-// changes whenever a field changes meaning or disappears.
+// changes whenever a field changes meaning or disappears (fields may be added
+// within a version).
 #pragma once
 
-#include "resume_analyser/score.hpp"
+#include "resume_analyser/analysis.hpp"
 
 #include <ostream>
 
 namespace ra {
 
-inline constexpr int kReportSchemaVersion = 1;
+inline constexpr int kReportSchemaVersion = 2;
 
 /// `resume-analyser score --format text`.
-void write_score_text(std::ostream& out, const ScoreReport& report);
+void write_score_text(std::ostream& out, const Report& report);
 /// `resume-analyser score --format json`: one JSON object and a newline.
-void write_score_json(std::ostream& out, const ScoreReport& report);
+void write_score_json(std::ostream& out, const Report& report);
 /// `resume-analyser missing --format text`: missing keywords, most important first.
-void write_missing_text(std::ostream& out, const ScoreReport& report);
+void write_missing_text(std::ostream& out, const Report& report);
 /// `resume-analyser missing --format json`.
-void write_missing_json(std::ostream& out, const ScoreReport& report);
+void write_missing_json(std::ostream& out, const Report& report);
 
 }  // namespace ra

@@ -1,0 +1,304 @@
+#include "resume_analyser/analysis.hpp"
+
+#include "resume_analyser/text.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace ra {
+
+double round1(double value) { return std::round(value * 10.0) / 10.0; }
+
+const char* verdict_name(Verdict v) noexcept {
+  switch (v) {
+    case Verdict::kMet: return "met";
+    case Verdict::kPartlyMet: return "partly met";
+    case Verdict::kNotMet: return "not met";
+  }
+  return "not met";
+}
+
+namespace {
+
+/// Where one evidence item of a competency row is looked for.
+struct EvidenceRef {
+  bool is_keyword = false;
+  std::size_t index = 0;  // keyword index, or phrase index in Role::Impl::phrases
+};
+
+std::string percent(double fraction) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", fraction * 100.0);
+  return buf;
+}
+
+bool in_section(const Location& l, std::initializer_list<SectionKind> kinds) {
+  return std::find(kinds.begin(), kinds.end(), l.section) != kinds.end();
+}
+
+const RE2& contact_re() {
+  static const RE2 re(
+      "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+      "|\\(?\\+?\\d{1,3}\\)?[ .-]?\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}");
+  return re;
+}
+
+}  // namespace
+
+struct Role::Impl {
+  KeywordSet set;
+  std::unique_ptr<Matcher> keywords;
+  KeywordSet phrases;  // evidence phrases that are not keywords of the role
+  std::unique_ptr<Matcher> phrase_matcher;
+  std::vector<std::vector<std::vector<EvidenceRef>>> evidence;  // [table][row][item]
+  std::unique_ptr<EducationDetector> education;
+
+  Location locate(const Document& doc, const std::vector<Section>& sections,
+                  const Occurrence& o) const {
+    return {doc.text.substr(o.begin, o.end - o.begin), o.line, doc.zone_of_line(o.line),
+            section_of_line(sections, o.line).kind};
+  }
+
+  void add_warnings(const Document& doc, const std::vector<Section>& sections, Report& r) const;
+};
+
+Role::Role(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Role::Role(Role&&) noexcept = default;
+Role& Role::operator=(Role&&) noexcept = default;
+Role::~Role() = default;
+
+const KeywordSet& Role::keyword_set() const noexcept { return impl_->set; }
+
+Result<Role> Role::compile(KeywordSet set) {
+  auto impl = std::make_unique<Impl>();
+  impl->set = std::move(set);
+  Result<Matcher> keywords = Matcher::compile(impl->set);
+  if (!keywords) return keywords.error();
+  impl->keywords = std::make_unique<Matcher>(std::move(keywords).value());
+
+  impl->phrases.id = impl->set.id + "-evidence";
+  impl->phrases.categories = {{"evidence", "evidence", {}}};
+  for (const CompetencyTable& table : impl->set.competencies) {
+    auto& rows = impl->evidence.emplace_back();
+    for (const CompetencyRow& row : table.rows) {
+      auto& items = rows.emplace_back();
+      for (const std::string& item : row.evidence) {
+        const std::ptrdiff_t k = impl->set.find_keyword(item);
+        if (k >= 0) {
+          items.push_back({true, static_cast<std::size_t>(k)});
+          continue;
+        }
+        const std::ptrdiff_t p = impl->phrases.find_keyword(item);
+        if (p >= 0) {
+          items.push_back({false, static_cast<std::size_t>(p)});
+          continue;
+        }
+        Keyword phrase;
+        phrase.name = item;
+        phrase.inflect = true;
+        impl->phrases.categories[0].keywords.push_back(impl->phrases.keywords.size());
+        items.push_back({false, impl->phrases.keywords.size()});
+        impl->phrases.keywords.push_back(std::move(phrase));
+      }
+    }
+  }
+  Result<Matcher> phrases = Matcher::compile(impl->phrases);
+  if (!phrases) return phrases.error();
+  impl->phrase_matcher = std::make_unique<Matcher>(std::move(phrases).value());
+  impl->education = std::make_unique<EducationDetector>(impl->set.education.fields);
+  return Role(std::move(impl));
+}
+
+Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options) const {
+  const Impl& m = *impl_;
+  const KeywordSet& set = m.set;
+  Report r;
+  r.set = &set;
+  r.as_of = options.as_of;
+  r.file = doc.name;
+  r.format = doc.format;
+
+  const std::vector<Token> tokens = tokenize(doc.text);
+  r.words = static_cast<int>(tokens.size());
+  r.sections = detect_sections(doc.text);
+  Result<std::vector<Occurrence>> occurrences = m.keywords->find(doc.text, tokens);
+  if (!occurrences) return occurrences.error();
+
+  // Keywords: places, stuffing, listed but not demonstrated.
+  std::vector<KeywordHit> hits(set.keywords.size());
+  for (std::size_t i = 0; i < hits.size(); ++i) hits[i].keyword = i;
+  for (const Occurrence& o : *occurrences) {
+    ++hits[o.keyword].count;
+    hits[o.keyword].places.push_back(m.locate(doc, r.sections, o));
+  }
+  const bool has_work = std::any_of(r.sections.begin(), r.sections.end(), [](const Section& s) {
+    return s.kind == SectionKind::kExperience || s.kind == SectionKind::kProjects;
+  });
+  for (KeywordHit& h : hits) {
+    if (h.count == 0) continue;
+    const double density = r.words ? static_cast<double>(h.count) / r.words : 0.0;
+    if (h.count >= options.stuffing_min_count && density > options.stuffing_density) {
+      h.stuffed = true;
+      r.flags.stuffed.push_back({h.keyword, h.count, density});
+    }
+    auto any = [&](std::initializer_list<SectionKind> kinds) {
+      return std::any_of(h.places.begin(), h.places.end(),
+                         [&](const Location& l) { return in_section(l, kinds); });
+    };
+    h.listed_only = has_work && any({SectionKind::kSkills}) &&
+                    !any({SectionKind::kExperience, SectionKind::kProjects});
+  }
+  auto counts = [&](std::size_t k) { return hits[k].count > 0 && !hits[k].stuffed; };
+
+  // Score.
+  auto coverage = [&](const std::vector<std::size_t>& keywords, int* matched) {
+    long found = 0, total = 0;
+    for (std::size_t k : keywords) {
+      total += set.keywords[k].weight;
+      if (counts(k)) {
+        found += set.keywords[k].weight;
+        ++*matched;
+      }
+    }
+    return total == 0 ? 0.0 : 100.0 * static_cast<double>(found) / static_cast<double>(total);
+  };
+  std::vector<std::size_t> all(set.keywords.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  int ignored = 0;
+  r.score = round1(coverage(all, &ignored));
+  for (std::size_t c = 0; c < set.categories.size(); ++c) {
+    CategoryScore cs;
+    cs.category = c;
+    cs.total = static_cast<int>(set.categories[c].keywords.size());
+    cs.score = round1(coverage(set.categories[c].keywords, &cs.matched));
+    r.categories.push_back(cs);
+  }
+  for (KeywordHit& h : hits) {
+    if (counts(h.keyword)) {
+      r.matched.push_back(std::move(h));
+    } else {
+      r.missing.push_back(h.keyword);
+    }
+  }
+  auto weight = [&](std::size_t k) { return set.keywords[k].weight; };
+  std::stable_sort(r.matched.begin(), r.matched.end(), [&](const KeywordHit& a, const KeywordHit& b) {
+    if (weight(a.keyword) != weight(b.keyword)) return weight(a.keyword) > weight(b.keyword);
+    return a.count > b.count;
+  });
+  std::stable_sort(r.missing.begin(), r.missing.end(),
+                   [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+
+  // Competencies.
+  Result<std::vector<Occurrence>> phrase_hits = m.phrase_matcher->find(doc.text, tokens);
+  if (!phrase_hits) return phrase_hits.error();
+  std::vector<const Occurrence*> first_phrase(m.phrases.keywords.size(), nullptr);
+  for (const Occurrence& o : *phrase_hits) {
+    if (first_phrase[o.keyword] == nullptr) first_phrase[o.keyword] = &o;
+  }
+  std::vector<const Location*> first_keyword(set.keywords.size(), nullptr);
+  for (const KeywordHit& h : r.matched) first_keyword[h.keyword] = &h.places.front();
+  for (std::size_t t = 0; t < set.competencies.size(); ++t) {
+    for (std::size_t row = 0; row < set.competencies[t].rows.size(); ++row) {
+      RowResult rr{t, row, Verdict::kNotMet, {}};
+      const std::vector<EvidenceRef>& items = m.evidence[t][row];
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].is_keyword) {
+          if (const Location* l = first_keyword[items[i].index]) rr.found.push_back({i, *l});
+        } else if (const Occurrence* o = first_phrase[items[i].index]) {
+          rr.found.push_back({i, m.locate(doc, r.sections, *o)});
+        }
+      }
+      const int needs = set.competencies[t].rows[row].needs;
+      const int got = static_cast<int>(rr.found.size());
+      rr.verdict = got >= needs ? Verdict::kMet : got > 0 ? Verdict::kPartlyMet : Verdict::kNotMet;
+      r.competencies.push_back(std::move(rr));
+    }
+  }
+
+  // Education and experience.
+  r.education.found = m.education->detect(doc.text, tokens, r.sections);
+  const Degree highest = r.education.found.highest;
+  r.education.meets_minimum = highest >= set.education.minimum;
+  r.education.meets_preferred = highest >= set.education.preferred;
+  r.education.field_matches =
+      std::any_of(r.education.found.degrees.begin(), r.education.found.degrees.end(),
+                  [](const DegreeMention& d) { return !d.fields.empty(); });
+  r.experience.found = estimate_experience(doc.text, r.sections, options.as_of);
+  r.experience.level = experience_level(set.experience_levels, r.experience.found.years);
+
+  // Hidden text: matched for the report, never scored.
+  if (!doc.hidden_text.empty()) {
+    const std::vector<Token> hidden_tokens = tokenize(doc.hidden_text);
+    r.flags.hidden_words = static_cast<int>(hidden_tokens.size());
+    Result<std::vector<Occurrence>> hidden = m.keywords->find(doc.hidden_text, hidden_tokens);
+    if (!hidden) return hidden.error();
+    std::set<std::size_t> seen;
+    for (const Occurrence& o : *hidden) {
+      if (seen.insert(o.keyword).second) r.flags.hidden_keywords.push_back(o.keyword);
+    }
+  }
+  m.add_warnings(doc, r.sections, r);
+  return r;
+}
+
+void Role::Impl::add_warnings(const Document& doc, const std::vector<Section>& sections,
+                              Report& r) const {
+  auto warn = [&](const char* code, std::string message) {
+    r.flags.warnings.push_back({code, std::move(message)});
+  };
+  if (r.flags.hidden_words > 0) {
+    std::string names;
+    for (std::size_t k : r.flags.hidden_keywords) names += (names.empty() ? "" : ", ") + set.keywords[k].name;
+    warn("hidden-text", std::to_string(r.flags.hidden_words) +
+                            " words of hidden text (invisible formatting) were left out of the score" +
+                            (names.empty() ? "" : "; they name " + names));
+  }
+  for (const StuffedKeyword& s : r.flags.stuffed) {
+    warn("keyword-stuffing", "'" + set.keywords[s.keyword].name + "' appears " + std::to_string(s.count) +
+                                 " times (" + percent(s.density) +
+                                 " of words): left out of the score as keyword stuffing");
+  }
+
+  // Screening readability: what a parser that reads only the body would miss.
+  int lines = 0, table_lines = 0, box_lines = 0, contact_lines = 0, contact_outside_body = 0;
+  bool heading_in_table = false;
+  std::uint32_t line = 0;
+  for (std::size_t start = 0; start <= doc.text.size(); ++line) {
+    std::size_t end = doc.text.find('\n', start);
+    if (end == std::string::npos) end = doc.text.size();
+    const std::string_view text(doc.text.data() + start, end - start);
+    const Zone zone = doc.zone_of_line(line);
+    ++lines;
+    table_lines += zone == Zone::kTable;
+    box_lines += zone == Zone::kTextBox;
+    if (zone == Zone::kTable && section_of_line(sections, line).first_line == line && line != 0) {
+      heading_in_table = true;
+    }
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), contact_re())) {
+      ++contact_lines;
+      contact_outside_body += zone == Zone::kHeader || zone == Zone::kFooter;
+    }
+    start = end + 1;
+  }
+  if (contact_lines == 0) {
+    warn("no-contact-details", "no email address or phone number found");
+  } else if (contact_outside_body == contact_lines) {
+    warn("contact-in-header-footer",
+         "contact details appear only in the page header or footer, which many screening systems skip");
+  }
+  if (box_lines > 0) {
+    warn("text-boxes", std::to_string(box_lines) +
+                           " lines sit in text boxes, which many screening systems do not read");
+  }
+  if (heading_in_table || (lines >= 10 && table_lines * 2 > lines)) {
+    warn("layout-tables", "tables lay out the page (" + std::to_string(table_lines) + " of " +
+                              std::to_string(lines) +
+                              " lines): screening systems often read table cells out of order");
+  }
+}
+
+}  // namespace ra

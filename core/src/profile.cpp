@@ -1,0 +1,240 @@
+#include "resume_analyser/profile.hpp"
+
+#include "resume_analyser/matcher.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <stdexcept>
+
+namespace ra {
+namespace {
+
+Keyword term(std::string name, std::vector<std::string> aliases, std::size_t category,
+             bool case_sensitive = false) {
+  Keyword k;
+  k.name = std::move(name);
+  k.aliases = std::move(aliases);
+  k.category = category;
+  k.case_sensitive = case_sensitive;
+  return k;
+}
+
+void add(KeywordSet& set, Keyword k) {
+  set.categories[k.category].keywords.push_back(set.keywords.size());
+  set.keywords.push_back(std::move(k));
+}
+
+/// Degree spellings; the category index is the Degree.
+KeywordSet degree_terms() {
+  KeywordSet s;
+  s.id = "degrees";
+  s.categories = {{"none", "none", {}}, {"bachelor", "Bachelor", {}}, {"master", "Master", {}}, {"phd", "PhD", {}}};
+  const auto b = static_cast<std::size_t>(Degree::kBachelor);
+  const auto m = static_cast<std::size_t>(Degree::kMaster);
+  const auto p = static_cast<std::size_t>(Degree::kPhd);
+  add(s, term("bachelor's", {"bachelors", "bachelor", "bachelor's degree", "Bachelor of Science",
+                             "Bachelor of Arts", "Bachelor of Engineering", "Bachelor of Technology",
+                             "B.S.", "B.Sc.", "BSc", "B.A.", "B.Eng.", "BEng", "B.Tech.", "BTech", "A.B.",
+                             "undergraduate degree"}, b));
+  add(s, term("BS", {"BA"}, b, true));
+  add(s, term("master's", {"masters", "master", "master's degree", "Master of Science", "Master of Arts",
+                           "Master of Engineering", "Master of Business Administration", "M.S.", "M.Sc.",
+                           "MSc", "M.A.", "M.Eng.", "MEng", "M.Tech.", "MTech", "MBA", "M.B.A.", "M.Phil."},
+              m));
+  add(s, term("MS", {"MA"}, m, true));
+  add(s, term("Ph.D.", {"PhD", "Ph. D.", "doctorate", "doctoral degree", "Doctor of Philosophy", "D.Phil.",
+                        "DPhil"}, p));
+  return s;
+}
+
+KeywordSet field_terms(const std::vector<std::string>& fields) {
+  KeywordSet s;
+  s.id = "fields";
+  s.categories = {{"fields", "fields", {}}};
+  for (const std::string& f : fields) add(s, term(f, {}, 0));
+  return s;
+}
+
+Matcher compile_or_throw(const KeywordSet& set) {
+  Result<Matcher> m = Matcher::compile(set);
+  if (!m) throw std::logic_error(m.error().message);  // built-in terms: a bug
+  return std::move(m).value();
+}
+
+bool in_kind(const std::vector<Section>& sections, std::uint32_t line, SectionKind kind) {
+  return section_of_line(sections, line).kind == kind;
+}
+
+bool has_kind(const std::vector<Section>& sections, SectionKind kind) {
+  return std::any_of(sections.begin(), sections.end(), [&](const Section& s) { return s.kind == kind; });
+}
+
+}  // namespace
+
+std::string YearMonth::text() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+YearMonth this_month() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1};
+}
+
+struct EducationDetector::Impl {
+  KeywordSet degrees = degree_terms();
+  KeywordSet fields;
+  Matcher degree_matcher = compile_or_throw(degrees);
+  std::unique_ptr<Matcher> field_matcher;
+};
+
+EducationDetector::EducationDetector(const std::vector<std::string>& fields) : impl_(new Impl) {
+  impl_->fields = field_terms(fields);
+  if (!fields.empty()) impl_->field_matcher = std::make_unique<Matcher>(compile_or_throw(impl_->fields));
+}
+EducationDetector::~EducationDetector() = default;
+EducationDetector::EducationDetector(EducationDetector&&) noexcept = default;
+EducationDetector& EducationDetector::operator=(EducationDetector&&) noexcept = default;
+
+EducationFound EducationDetector::detect(std::string_view text, const std::vector<Token>& tokens,
+                                         const std::vector<Section>& sections) const {
+  EducationFound found;
+  const bool scoped = has_kind(sections, SectionKind::kEducation);
+  Result<std::vector<Occurrence>> degrees = impl_->degree_matcher.find(text, tokens);
+  if (!degrees) return found;
+  std::vector<Occurrence> fields;
+  if (impl_->field_matcher) {
+    Result<std::vector<Occurrence>> f = impl_->field_matcher->find(text, tokens);
+    if (f) fields = std::move(f).value();
+  }
+  for (const Occurrence& o : *degrees) {
+    if (scoped && !in_kind(sections, o.line, SectionKind::kEducation)) continue;
+    DegreeMention d;
+    d.degree = static_cast<Degree>(impl_->degrees.keywords[o.keyword].category);
+    d.text = std::string(text.substr(o.begin, o.end - o.begin));
+    // "M.S." is written with its final dot, which ends no token.
+    if (o.end < text.size() && text[o.end] == '.' && d.text.find('.') != std::string::npos) d.text += '.';
+    d.line = o.line;
+    for (const Occurrence& f : fields) {
+      const std::string& name = impl_->fields.keywords[f.keyword].name;
+      if (f.line == o.line && std::find(d.fields.begin(), d.fields.end(), name) == d.fields.end()) {
+        d.fields.push_back(name);
+      }
+    }
+    found.highest = std::max(found.highest, d.degree);
+    found.degrees.push_back(std::move(d));
+  }
+  return found;
+}
+
+namespace {
+
+constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/// Parses one side of a range: "March 2023", "Mar. 2023", "03/2023", "2023-03", "2023".
+bool parse_date(std::string_view s, YearMonth* out) {
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  int year = 0, month = 1;
+  if (lower.size() >= 3 && std::isalpha(static_cast<unsigned char>(lower[0]))) {
+    const auto it = std::find_if(std::begin(kMonths), std::end(kMonths),
+                                 [&](const char* m) { return lower.compare(0, 3, m) == 0; });
+    if (it == std::end(kMonths)) return false;
+    month = static_cast<int>(it - std::begin(kMonths)) + 1;
+    year = std::atoi(lower.c_str() + lower.find_first_of("0123456789"));
+  } else if (lower.find('/') != std::string::npos) {
+    month = std::atoi(lower.c_str());
+    year = std::atoi(lower.c_str() + lower.find('/') + 1);
+  } else if (lower.size() == 7 && lower[4] == '-') {
+    year = std::atoi(lower.c_str());
+    month = std::atoi(lower.c_str() + 5);
+  } else {
+    year = std::atoi(lower.c_str());
+  }
+  if (year < 1950 || year > 2100 || month < 1 || month > 12) return false;
+  *out = {year, month};
+  return true;
+}
+
+const RE2& range_re() {
+  static const RE2 re = [] {
+    const std::string month =
+        "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    const std::string date = "(?:" + month + " +\\d{4}|(?:0?[1-9]|1[0-2])/\\d{4}|\\d{4}-(?:0[1-9]|1[0-2])\\b|\\d{4})";
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return RE2("\\b((" + date + ") *(?:-|to|until|through|till) *(" + date +
+                   "|present|current|now|today|date))\\b",
+               o);
+  }();
+  return re;
+}
+
+}  // namespace
+
+ExperienceFound estimate_experience(std::string_view text, const std::vector<Section>& sections,
+                                    YearMonth as_of) {
+  ExperienceFound found;
+  const bool scoped = has_kind(sections, SectionKind::kExperience);
+  std::uint32_t line = 0;
+  for (std::size_t start = 0; start <= text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const bool wanted = scoped ? in_kind(sections, line, SectionKind::kExperience)
+                               : !in_kind(sections, line, SectionKind::kEducation);
+    re2::StringPiece input(text.data() + start, end - start);
+    std::string whole, from, to;
+    while (wanted && RE2::FindAndConsume(&input, range_re(), &whole, &from, &to)) {
+      DatedRole role;
+      if (!parse_date(from, &role.start)) continue;
+      if (!parse_date(to, &role.end)) {  // the regex allows only "present" and its synonyms here
+        role.end = as_of;
+        role.present = true;
+      }
+      if (role.end < role.start || as_of < role.start) continue;
+      if (as_of < role.end) role.end = as_of;
+      role.line = line;
+      role.text = std::move(whole);
+      found.roles.push_back(std::move(role));
+    }
+    start = end + 1;
+  }
+  // Union of [start, end] month intervals.
+  std::vector<std::pair<int, int>> spans;
+  for (const DatedRole& r : found.roles) spans.emplace_back(r.start.index(), r.end.index());
+  std::sort(spans.begin(), spans.end());
+  int months = 0, cur_start = 0, cur_end = -2;
+  for (const auto& [s, e] : spans) {
+    if (s > cur_end + 1) {
+      if (cur_end >= cur_start) months += cur_end - cur_start + 1;
+      cur_start = s;
+      cur_end = e;
+    } else {
+      cur_end = std::max(cur_end, e);
+    }
+  }
+  if (cur_end >= cur_start) months += cur_end - cur_start + 1;
+  found.months = months;
+  found.years = std::round(months / 12.0 * 10.0) / 10.0;
+  return found;
+}
+
+std::string experience_level(const std::vector<ExperienceLevel>& levels, double years) {
+  std::string level;
+  const double completed = std::floor(years);
+  for (const ExperienceLevel& l : levels) {
+    if (l.min_years <= completed) level = l.level;
+  }
+  return level;
+}
+
+}  // namespace ra
