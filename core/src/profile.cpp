@@ -113,6 +113,7 @@ EducationFound EducationDetector::detect(std::string_view text, const std::vecto
     Result<std::vector<Occurrence>> f = impl_->field_matcher->find(text, tokens);
     if (f) fields = std::move(f).value();
   }
+  std::vector<const Occurrence*> kept;
   for (const Occurrence& o : *degrees) {
     if (scoped && !in_kind(sections, o.line, SectionKind::kEducation)) continue;
     DegreeMention d;
@@ -121,14 +122,23 @@ EducationFound EducationDetector::detect(std::string_view text, const std::vecto
     // "M.S." is written with its final dot, which ends no token.
     if (o.end < text.size() && text[o.end] == '.' && d.text.find('.') != std::string::npos) d.text += '.';
     d.line = o.line;
-    for (const Occurrence& f : fields) {
-      const std::string& name = impl_->fields.keywords[f.keyword].name;
-      if (f.line == o.line && std::find(d.fields.begin(), d.fields.end(), name) == d.fields.end()) {
-        d.fields.push_back(name);
-      }
-    }
     found.highest = std::max(found.highest, d.degree);
     found.degrees.push_back(std::move(d));
+    kept.push_back(&o);
+  }
+  // A field belongs to the degree before it on its line ("BS Computer
+  // Science; MS Statistics"), or to the first one when it comes first.
+  for (const Occurrence& f : fields) {
+    std::ptrdiff_t owner = -1;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i]->line != f.line) continue;
+      if (owner < 0 || kept[i]->begin <= f.begin) owner = static_cast<std::ptrdiff_t>(i);
+      if (kept[i]->begin > f.begin) break;
+    }
+    if (owner < 0) continue;
+    std::vector<std::string>& names = found.degrees[static_cast<std::size_t>(owner)].fields;
+    const std::string& name = impl_->fields.keywords[f.keyword].name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   return found;
 }
