@@ -96,8 +96,12 @@ int run_roles(const Options& o) {
       status = fail(set.error().message);
       continue;
     }
-    std::cout << set->id << "\t" << set->name << "\t" << set->keywords.size() << " keywords\t"
-              << set->description << "\t" << r.file.string() << '\n';
+    std::string sources;
+    for (const std::string& g : set->sources) sources += (sources.empty() ? "" : " ") + g;
+    std::cout << set->id << "\t" << set->name << "\t" << set->keywords.size() << " keywords, "
+              << set->competencies.size() << " competency tables"
+              << (set->extends.empty() ? "" : ", extends " + set->extends.front()) << "\t"
+              << set->description << "\tsources: " << sources << "\t" << r.file.string() << '\n';
   }
   return status;
 }

@@ -183,8 +183,8 @@ TEST_CASE("cli: search paths come from the environment too", "[cli]") {
   const std::string env = "RESUME_ANALYSER_KEYWORDS_PATH=" + quote(role.parent_path().string());
   const Run roles = run("roles", "", env);
   CHECK(roles.status == 0);
-  CHECK(roles.out.find("tiny-role\tTiny\t1 keywords\tOnly Python.\t" + role.string() + "\n") !=
-        std::string::npos);
+  CHECK(roles.out.find("tiny-role\tTiny\t1 keywords, 0 competency tables\tOnly Python.\tsources: \t" +
+                       role.string() + "\n") != std::string::npos);
   const Run score = run("score " + samples("weak-ml-engineer.txt") + " --role tiny-role --format json", "", env);
   CHECK(score.status == 0);
   CHECK(score.out.find("\"score\": 100.0") != std::string::npos);

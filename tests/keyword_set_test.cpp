@@ -93,10 +93,11 @@ TEST_CASE("roles are found by id on the search path, first folder first", "[keyw
   CHECK(unknown.error().message == "unknown role 'astronaut' (known roles: ml-engineer)");
 }
 
-// Every bundled keyword must trace back to a verbatim passage of a guide.
+// Every bundled keyword, weight, competency, level and education rule must
+// trace back to a verbatim passage of a guide.
 // The guides live beside the repository (../shared/guides); where they are
 // absent (a user's checkout) the check says so and passes.
-TEST_CASE("every bundled keyword quotes its guide verbatim", "[keywords][guides]") {
+TEST_CASE("every bundled role quotes its guides verbatim", "[keywords][guides]") {
   const fs::path guides = RA_TEST_GUIDES_DIR;
   if (!fs::is_directory(guides)) {
     WARN("guides not found at " << guides << ": traceability not checked");
@@ -106,13 +107,25 @@ TEST_CASE("every bundled keyword quotes its guide verbatim", "[keywords][guides]
     ra::Result<ra::KeywordSet> set = ra::load_keyword_set(role.file);
     REQUIRE(set.ok());
     for (const std::string& g : set->sources) CHECK(fs::exists(guides / g));
-    for (const ra::Keyword& kw : set->keywords) {
-      for (const ra::SourceRef& s : kw.sources) {
-        INFO(role.id << ": " << kw.name << " (line " << s.line << ") quotes " << s.guide);
-        const std::string text = ra::test::read_file((guides / s.guide).string());
-        CHECK(text.find(s.quote) != std::string::npos);
+    auto check = [&](const std::string& what, const std::vector<ra::SourceRef>& sources) {
+      for (const ra::SourceRef& s : sources) {
+        INFO(role.id << ": " << what << " (line " << s.line << ") quotes " << s.guide << ": " << s.quote);
+        CHECK(fs::exists(guides / s.guide));
+        if (fs::exists(guides / s.guide)) {
+          CHECK(ra::test::read_file((guides / s.guide).string()).find(s.quote) != std::string::npos);
+        }
       }
+    };
+    for (const ra::Keyword& kw : set->keywords) {
+      CHECK_FALSE(kw.sources.empty());
+      check("keyword " + kw.name, kw.sources);
     }
+    for (const ra::CompetencyTable& t : set->competencies) {
+      check("table " + t.id, t.sources);
+      for (const ra::CompetencyRow& row : t.rows) check("row " + row.name, row.sources);
+    }
+    for (const ra::ExperienceLevel& l : set->experience_levels) check("level " + l.level, l.sources);
+    check("education", set->education.sources);
   }
 }
 

@@ -14,7 +14,7 @@
 // A child role starts from its parent: categories with an inherited id gain
 // keywords, competency tables are appended, experience_levels and education
 // replace the parent's when given. Unknown keys, duplicate names or aliases
-// (inherited ones included), bad weights, unknown evidence keywords, cycles
+// (inherited ones included), bad weights, re-weights of unknown keywords, cycles
 // in `extends` and RE2 patterns that do not compile are errors reported as
 // "FILE:LINE: message".
 #pragma once
