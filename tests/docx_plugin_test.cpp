@@ -132,6 +132,18 @@ std::string package(std::string document_xml) {
   return make_zip(entries);
 }
 
+/// A package whose main part has a styles part (when `styles_xml` is not empty).
+std::string styled_package(std::string document_xml, std::string styles_xml) {
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(stored("word/document.xml", std::move(document_xml)));
+  entries.push_back(stored("word/_rels/document.xml.rels",
+                           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                           "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                           "2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>"));
+  if (!styles_xml.empty()) entries.push_back(stored("word/styles.xml", std::move(styles_xml)));
+  return make_zip(entries);
+}
+
 std::string document(const std::string& body) {
   return std::string("<w:document xmlns:w=\"") + kW + "\"><w:body>" + body + "</w:body></w:document>";
 }
@@ -214,7 +226,7 @@ TEST_CASE("docx fields: results kept, codes dropped, nesting followed", "[docx]"
         "[body] Updated 2024\nOuter result\nsee page 7\nAfter a field without result\nPages: 3\n");
 }
 
-TEST_CASE("docx runs: spaces, tabs, breaks, hyphens, hidden text, ruby, bad UTF-8", "[docx]") {
+TEST_CASE("docx runs: spaces, tabs, breaks, hyphens, hidden run, ruby, bad UTF-8", "[docx]") {
   CHECK(text_of("runs.docx") ==
         "[body] Senior Engineer\n"
         "Lead Developer\n"
@@ -224,12 +236,262 @@ TEST_CASE("docx runs: spaces, tabs, breaks, hyphens, hidden text, ruby, bad UTF-
         "database\n"
         "Left\tRight\n"
         "Visible text\n"
-        "A\nB\n"
+        "[hidden] kubernetes docker\n"  // w:vanish: hidden, not dropped
+        "[body] A\nB\n"
         "Caf\xC3\xA9 \xC2\xBFok? & <tags> \xF0\x9F\x98\x80\n"
         "padded\n"
         "Ruby: \xE6\xBC\xA2\xE5\xAD\x97\n"
         // One U+FFFD per maximal ill-formed subpart (Unicode 3.9): a UTF-8-encoded surrogate is three.
         "bad \xEF\xBF\xBD\xEF\xBF\xBD byte, \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate\n");
+}
+
+TEST_CASE("docx hidden text: white, vanished, styled and tiny runs go to the hidden zone", "[docx][hidden]") {
+  CHECK(text_of("hidden_text.docx") ==
+        "[header] jane@example.com\n"
+        "[hidden] Salesforce\n"                       // white in the header
+        "[body] Jane Doe\n"                           // white on a paragraph style's dark shading
+        "Senior Software Engineer\n"
+        "[hidden] Kubernetes Terraform Ansible\n"     // w:color FFFFFF
+        "[body] Skills: Python, Go , SQL\n"           // the hidden space still parts the words
+        "[hidden] Rust Scala\n"                       // w:vanish
+        "[body] Tools: Git and Jira\n"
+        "[hidden] Docker Helm\n"                      // character style, and a style based on it
+        "Machine Learning, TensorFlow, PyTorch\n"     // paragraph style: no body line at all
+        "[body] Shown despite a hidden style\n"       // direct w:vanish w:val=\"off\" wins
+        "Certifications: CKA\n"
+        "[hidden] AWS Solutions Architect\n"          // w:sz 2 (1 pt)
+        "[body] Vanish off: visible\n"                // w:vanish w:val=\"0\"
+        "Highlighted white text and shaded white text\n"
+        "Leadership Hiring\n"                         // EFFFFF is under the near-white threshold
+        "[hidden] Mentoring\n"                        // f8F8f0 is near white
+        "[body] Languages: English\n"
+        "[hidden] German\n"                           // w:specVanish
+        "[table] Skills\tSpark\n"                     // white in a dark cell is visible
+        "[hidden] Kafka\n"                            // white in a plain cell is not
+        "[body] References\n"
+        "[hidden] on request Flink\n"                 // white through a character style
+        "[body] Summary\n"
+        "[text box] Sidebar: Java, Spring\n"          // white in a text box counts as visible
+        "[body] Profile\n"
+        "[hidden] Hidden box: Golang\n");             // a text box anchored in a hidden run
+}
+
+namespace {
+
+const char* const kStylesOpen =
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+
+/// The text of a one-paragraph document whose run has properties `rpr`,
+/// inside a paragraph with properties `ppr`, with styles `styles` (inner XML).
+std::string run_text(const std::string& rpr, const std::string& ppr = "", const std::string& styles = "") {
+  const std::string body = "<w:p>" + ppr + "<w:r><w:t>Before </w:t></w:r><w:r><w:rPr>" + rpr +
+                           "</w:rPr><w:t>Kubernetes</w:t></w:r><w:r><w:t> after</w:t></w:r></w:p>";
+  const ExtractResult r =
+      extract(styled_package(document(body), styles.empty() ? "" : kStylesOpen + styles + "</w:styles>"));
+  INFO(r.message);
+  REQUIRE(r.ok());
+  return ra::test::joined(r, true);
+}
+
+const std::string kShown = "[body] Before Kubernetes after\n";
+const std::string kHidden = "[body] Before  after\n[hidden] Kubernetes\n";
+// A paragraph style hides "Before" and "after" too.
+const std::string kAllHidden = "[hidden] Before Kubernetes after\n";
+const std::string kOnlyRunShown = "[body] Kubernetes\n[hidden] Before  after\n";
+
+}  // namespace
+
+TEST_CASE("docx hidden text: the rules, one property at a time", "[docx][hidden]") {
+  const std::string white = "<w:color w:val=\"FFFFFF\"/>";
+  struct Case {
+    std::string rpr;
+    const std::string& expected;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"<w:vanish/>", kHidden},
+           {"<w:vanish w:val=\"true\"/>", kHidden},
+           {"<w:vanish w:val=\"1\"/>", kHidden},
+           {"<w:vanish w:val=\"on\"/>", kHidden},
+           {"<w:vanish w:val=\"false\"/>", kShown},
+           {"<w:specVanish/>", kHidden},
+           {"<w:specVanish w:val=\"0\"/><w:vanish/>", kHidden},
+           {"<w:webHidden/>", kShown},  // hidden in web view only
+           // Size in half-points, or with a unit: at most 1 pt is hidden.
+           {"<w:sz w:val=\"2\"/>", kHidden},
+           {"<w:sz w:val=\"0\"/>", kHidden},
+           {"<w:sz w:val=\"3\"/>", kShown},
+           {"<w:sz w:val=\"1pt\"/>", kHidden},
+           {"<w:sz w:val=\"1.5pt\"/>", kShown},
+           {"<w:sz w:val=\"0.3mm\"/>", kHidden},
+           {"<w:sz w:val=\"1mm\"/>", kShown},
+           {"<w:sz w:val=\"small\"/>", kShown},
+           {"<w:szCs w:val=\"2\"/>", kShown},  // complex-script size: not this text's
+           // White: six hex digits, any case, each channel at least F0.
+           {white, kHidden},
+           {"<w:color w:val=\"ffffff\"/>", kHidden},
+           {"<w:color w:val=\"F0F0F0\"/>", kHidden},
+           {"<w:color w:val=\"EFFFFF\"/>", kShown},
+           {"<w:color w:val=\"FFFFEF\"/>", kShown},
+           {"<w:color w:val=\"auto\"/>", kShown},
+           {"<w:color w:val=\"FFF\"/>", kShown},
+           {"<w:color w:val=\"FFFFFF\" w:themeColor=\"background1\"/>", kHidden},
+           // White on something coloured is visible.
+           {white + "<w:highlight w:val=\"yellow\"/>", kShown},
+           {white + "<w:highlight w:val=\"black\"/>", kShown},
+           {white + "<w:highlight w:val=\"none\"/>", kHidden},
+           {white + "<w:highlight w:val=\"white\"/>", kHidden},
+           {white + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"2F5496\"/>", kShown},
+           {white + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFFFFF\"/>", kHidden},
+           {white + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"auto\"/>", kHidden},
+           {white + "<w:shd w:val=\"nil\" w:fill=\"000000\"/>", kHidden},
+           {white + "<w:shd w:val=\"solid\" w:color=\"auto\" w:fill=\"FFFFFF\"/>", kShown},  // auto pattern: black
+           {white + "<w:shd w:val=\"pct10\" w:color=\"FFFFFF\" w:fill=\"FFFFFF\"/>", kHidden},
+       }) {
+    INFO(c.rpr);
+    CHECK(run_text(c.rpr) == c.expected);
+  }
+}
+
+TEST_CASE("docx hidden text: backgrounds behind white text", "[docx][hidden]") {
+  const std::string white = "<w:color w:val=\"FFFFFF\"/>";
+  const std::string dark = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"1F3864\"/>";
+  CHECK(run_text(white, "<w:pPr>" + dark + "</w:pPr>") == kShown);
+  CHECK(run_text(white, "<w:pPr><w:shd w:val=\"clear\" w:fill=\"FFFFFF\"/></w:pPr>") == kHidden);
+  // A paragraph's own shading overrides its style's.
+  const std::string shaded_style =
+      "<w:style w:type=\"paragraph\" w:styleId=\"Dark\"><w:pPr>" + dark + "</w:pPr></w:style>";
+  CHECK(run_text(white, "<w:pPr><w:pStyle w:val=\"Dark\"/></w:pPr>", shaded_style) == kShown);
+  CHECK(run_text(white, "<w:pPr><w:pStyle w:val=\"Dark\"/><w:shd w:val=\"nil\"/></w:pPr>", shaded_style) ==
+        kHidden);
+
+  const auto table = [&](const std::string& tbl_pr, const std::string& tc_pr, const std::string& styles = "") {
+    const std::string body = "<w:tbl><w:tblPr>" + tbl_pr + "</w:tblPr><w:tr><w:tc><w:tcPr>" + tc_pr +
+                             "</w:tcPr><w:p><w:r><w:t>Go</w:t></w:r><w:r><w:rPr>" + white +
+                             "</w:rPr><w:t xml:space=\"preserve\"> Kubernetes</w:t></w:r></w:p></w:tc></w:tr>"
+                             "</w:tbl>";
+    const ExtractResult r =
+        extract(styled_package(document(body), styles.empty() ? "" : kStylesOpen + styles + "</w:styles>"));
+    REQUIRE(r.ok());
+    return ra::test::joined(r, true);
+  };
+  CHECK(table("", "") == "[table] Go\n[hidden] Kubernetes\n");
+  CHECK(table("", dark) == "[table] Go Kubernetes\n");
+  CHECK(table(dark, "") == "[table] Go Kubernetes\n");
+  // A table style with coloured shading anywhere (here in its header-row formatting) counts for all cells.
+  const std::string grid = "<w:style w:type=\"table\" w:styleId=\"Grid\"><w:tblPr/></w:style>";
+  const std::string banded = "<w:style w:type=\"table\" w:styleId=\"Banded\"><w:basedOn w:val=\"Grid\"/>"
+                             "<w:tblStylePr w:type=\"firstRow\"><w:tcPr>" + dark + "</w:tcPr></w:tblStylePr></w:style>";
+  CHECK(table("<w:tblStyle w:val=\"Grid\"/>", "", grid + banded) == "[table] Go\n[hidden] Kubernetes\n");
+  CHECK(table("<w:tblStyle w:val=\"Banded\"/>", "", grid + banded) == "[table] Go Kubernetes\n");
+
+  // A coloured page.
+  const ExtractResult page = extract(package(
+      std::string("<w:document xmlns:w=\"") + kW + "\"><w:background w:color=\"1F3864\"/><w:body><w:p><w:r><w:rPr>" +
+      white + "</w:rPr><w:t>White on a dark page</w:t></w:r></w:p></w:body></w:document>"));
+  REQUIRE(page.ok());
+  CHECK(ra::test::joined(page, true) == "[body] White on a dark page\n");
+}
+
+TEST_CASE("docx hidden text: styles, defaults and their order", "[docx][hidden]") {
+  const std::string vanish_char = "<w:style w:type=\"character\" w:styleId=\"V\"><w:rPr><w:vanish/></w:rPr></w:style>";
+  const std::string vanish_para = "<w:style w:type=\"paragraph\" w:styleId=\"P\"><w:rPr><w:vanish/></w:rPr></w:style>";
+  const std::string white_para =
+      "<w:style w:type=\"paragraph\" w:styleId=\"W\"><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr></w:style>";
+  // Direct properties override the character style, which overrides the paragraph style.
+  CHECK(run_text("<w:rStyle w:val=\"V\"/>", "", vanish_char) == kHidden);
+  CHECK(run_text("<w:rStyle w:val=\"V\"/><w:vanish w:val=\"0\"/>", "", vanish_char) == kShown);
+  CHECK(run_text("", "<w:pPr><w:pStyle w:val=\"W\"/></w:pPr>", white_para) == kAllHidden);
+  CHECK(run_text("<w:color w:val=\"auto\"/>", "<w:pPr><w:pStyle w:val=\"W\"/></w:pPr>", white_para) == kOnlyRunShown);
+  const std::string unvanish_char =
+      "<w:style w:type=\"character\" w:styleId=\"U\"><w:rPr><w:vanish w:val=\"0\"/></w:rPr></w:style>";
+  CHECK(run_text("<w:rStyle w:val=\"U\"/>", "<w:pPr><w:pStyle w:val=\"P\"/></w:pPr>", vanish_para + unvanish_char) ==
+        kOnlyRunShown);
+  // Not modelled: the toggle rule (vanish in both styles cancels out); the nearest setting wins.
+  CHECK(run_text("<w:rStyle w:val=\"V\"/>", "<w:pPr><w:pStyle w:val=\"P\"/></w:pPr>", vanish_para + vanish_char) ==
+        kAllHidden);
+  // The paragraph style hides the whole paragraph: no body line.
+  {
+    const ExtractResult r = extract(styled_package(
+        document("<w:p><w:pPr><w:pStyle w:val=\"P\"/></w:pPr><w:r><w:t>All hidden</w:t></w:r></w:p>"
+                 "<w:p><w:r><w:t>Shown</w:t></w:r></w:p>"),
+        kStylesOpen + vanish_para + "</w:styles>"));
+    REQUIRE(r.ok());
+    CHECK(ra::test::joined(r, true) == "[hidden] All hidden\n[body] Shown\n");
+  }
+  // Default paragraph and character styles apply without w:pStyle / w:rStyle; docDefaults last.
+  CHECK(run_text("", "",
+                 "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"D\"><w:rPr><w:sz w:val=\"1\"/>"
+                 "</w:rPr></w:style>") == "[hidden] Before Kubernetes after\n");
+  CHECK(run_text("<w:sz w:val=\"24\"/>", "",
+                 "<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:rPrDefault></w:docDefaults>") ==
+        "[body] Kubernetes\n[hidden] Before  after\n");
+  CHECK(run_text("<w:rStyle w:val=\"NoSuchStyle\"/>", "<w:pPr><w:pStyle w:val=\"Nor\"/></w:pPr>", vanish_char) ==
+        kShown);
+  // basedOn chains are followed up to 32 links; a cycle ends there too.
+  std::string chain = vanish_char;
+  for (int i = 1; i <= 40; ++i) {
+    chain += "<w:style w:type=\"character\" w:styleId=\"V" + std::to_string(i) + "\"><w:basedOn w:val=\"" +
+             (i == 1 ? std::string("V") : "V" + std::to_string(i - 1)) + "\"/></w:style>";
+  }
+  CHECK(run_text("<w:rStyle w:val=\"V32\"/>", "", chain) == kHidden);
+  CHECK(run_text("<w:rStyle w:val=\"V33\"/>", "", chain) == kShown);
+  CHECK(run_text("<w:rStyle w:val=\"A\"/>", "",
+                 "<w:style w:type=\"character\" w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style>"
+                 "<w:style w:type=\"character\" w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>") == kShown);
+  // Styles are matched by namespace URI, not by prefix.
+  CHECK(run_text("<w:rStyle w:val=\"V\"/>", "",
+                 "<s:style xmlns:s=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" s:type=\"character\" "
+                 "s:styleId=\"V\"><s:rPr><s:vanish/></s:rPr></s:style>") == kHidden);
+}
+
+TEST_CASE("docx hidden text: breaks, tables and fields", "[docx][hidden]") {
+  const auto text = [](const std::string& body) {
+    const ExtractResult r = extract(package(document(body)));
+    REQUIRE(r.ok());
+    return ra::test::joined(r, true);
+  };
+  const std::string v = "<w:rPr><w:vanish/></w:rPr>";
+  // Hidden pieces that something visible separates are joined by a space; a hidden break is a
+  // space; adjacent hidden runs join as written.
+  CHECK(text("<w:p><w:r>" + v + "<w:t>Rust</w:t></w:r><w:r><w:t>Go</w:t></w:r><w:r>" + v +
+             "<w:t>Zig</w:t><w:br/><w:t>Kuber</w:t></w:r><w:r>" + v + "<w:t>netes</w:t></w:r></w:p>") ==
+        "[body] Go\n[hidden] Rust Zig Kubernetes\n");
+  // A visible break still ends the visible line; the paragraph's hidden text follows the paragraph.
+  CHECK(text("<w:p><w:r><w:t>One</w:t><w:br/><w:t>Two</w:t></w:r><w:r>" + v + "<w:t>Kafka</w:t></w:r></w:p>") ==
+        "[body] One\nTwo\n[hidden] Kafka\n");
+  // Hidden spaces and breaks keep visible words apart; hidden text inside a word keeps it whole.
+  CHECK(text("<w:p><w:r><w:t>Python</w:t></w:r><w:r>" + v + "<w:t xml:space=\"preserve\"> Go </w:t></w:r>"
+             "<w:r><w:t>and</w:t></w:r><w:r>" + v + "<w:t>x</w:t><w:br/></w:r><w:r><w:t>SQL</w:t></w:r></w:p>") ==
+        "[body] Python and SQL\n[hidden] Go x\n");
+  CHECK(text("<w:p><w:r><w:t>Kuber</w:t></w:r><w:r>" + v + "<w:t>zzz</w:t></w:r><w:r><w:t>netes</w:t></w:r></w:p>") ==
+        "[body] Kubernetes\n[hidden] zzz\n");
+  // In a table row: the row's hidden text after the row, cells joined by a space. A cell holding
+  // only hidden text looks empty, and keeps its tab as an empty cell does.
+  CHECK(text("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>C++</w:t></w:r><w:r>" + v + "<w:t>Rust</w:t></w:r></w:p></w:tc>"
+             "<w:tc><w:p><w:r>" + v + "<w:t>Zig</w:t></w:r></w:p></w:tc></w:tr></w:tbl>") ==
+        "[table] C++\t\n[hidden] Rust Zig\n");
+  // Field codes stay dropped, hidden or not; a hidden field result is hidden.
+  CHECK(text("<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>" + v +
+             "<w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>" + v +
+             "<w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>Page</w:t></w:r></w:p>") ==
+        "[body] Page\n[hidden] 7\n");
+  // Deleted text stays dropped.
+  CHECK(text("<w:p><w:r><w:t>Kept</w:t></w:r><w:del><w:r>" + v + "<w:delText>Gone</w:delText></w:r></w:del></w:p>") ==
+        "[body] Kept\n");
+}
+
+TEST_CASE("docx styles part: missing is fine, malformed fails like any part", "[docx][hidden]") {
+  const std::string body = document("<w:p><w:r><w:t>Text</w:t></w:r></w:p>");
+  const ExtractResult missing = extract(styled_package(body, ""));
+  REQUIRE(missing.ok());
+  CHECK(ra::test::joined(missing, true) == "[body] Text\n");
+  const ExtractResult other_root = extract(styled_package(body, "<x:styles xmlns:x=\"urn:not-word\"/>"));
+  REQUIRE(other_root.ok());
+  CHECK(ra::test::joined(other_root, true) == "[body] Text\n");
+  const ExtractResult malformed = extract(styled_package(body, std::string(kStylesOpen) + "<w:style>"));
+  CHECK(malformed.status == ExtractStatus::kCorrupt);
+  CHECK(malformed.message.rfind("malformed XML in word/styles.xml: ", 0) == 0);
+  CHECK(malformed.chunks.empty());
 }
 
 TEST_CASE("docx footnotes and endnotes follow the body, without separators", "[docx]") {
@@ -294,7 +556,8 @@ TEST_CASE("docx sniff", "[docx]") {
   for (const char* name :
        {"textbox.docx", "header_contact.docx", "table_skills.docx", "tracked_changes.docx", "hyperlink.docx",
         "content_control.docx", "fields.docx", "runs.docx", "footnotes.docx", "strict.docx", "prefixes.docx",
-        "main_elsewhere.docx", "libreoffice_resume.docx", "pandoc_resume.docx", "hostile_deep300.docx",
+        "main_elsewhere.docx", "libreoffice_resume.docx", "pandoc_resume.docx", "hidden_text.docx",
+        "hostile_deep300.docx",
         "hostile_malformed.docx"}) {
     INFO(name);
     CHECK(docx().sniff(fixture(name)) == 100);
@@ -423,7 +686,7 @@ TEST_CASE("docx limits the extracted text", "[docx][hostile]") {
 TEST_CASE("docx extract and sniff may run on several threads at once", "[docx]") {
   const std::vector<std::string> names{"textbox.docx", "header_contact.docx", "table_skills.docx", "fields.docx",
                                        "runs.docx", "footnotes.docx", "libreoffice_resume.docx",
-                                       "hostile_deep300.docx"};
+                                       "hidden_text.docx", "hostile_deep300.docx"};
   std::vector<std::string> inputs, expected;
   for (const std::string& name : names) {
     inputs.push_back(fixture(name));

@@ -8,10 +8,14 @@
 //   2. the main document: body, table and text-box chunks in document order;
 //   3. footnotes, then endnotes (both Zone::kFootnote);
 //   4. footer parts, each distinct text once.
-// Each part is read at most once; a header, footer or notes part that the
-// relationships name but the package lacks is skipped. The parts' text rules
-// are in wml_text.hpp, the line and chunk rules in chunk_writer.hpp, the ZIP
-// limits in zip_archive.hpp, the XML limits in xml_part.hpp.
+// Hidden text (wml_formatting.hpp) comes as Zone::kHidden chunks where it
+// stands in that order. Each part is read at most once; a header, footer,
+// notes or styles part that the relationships name but the package lacks is
+// skipped (without styles, only direct run properties count). The styles
+// part is read like the others: malformed XML or a limit there fails the
+// extraction. The parts' text rules are in wml_text.hpp, the line and chunk
+// rules in chunk_writer.hpp, the ZIP limits in zip_archive.hpp, the XML
+// limits in xml_part.hpp.
 //
 // sniff() gives 100 for a ZIP whose _rels/.rels names an existing main part
 // whose root element is w:document (only the first 64 KiB of it is inflated);
@@ -55,17 +59,32 @@ std::size_t depth_limit(const ExtractLimits& limits) {
   return static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
 }
 
+/// Loads part `name` into `xml`; false when the package lacks it.
+bool load_part(ZipArchive& zip, const std::string& name, std::size_t max_depth, XmlPart& xml) {
+  std::optional<std::string> bytes = zip.read(name);
+  if (!bytes) return false;
+  load_xml_part(name, std::move(*bytes), max_depth, xml);
+  return true;
+}
+
 /// Loads and walks one WordprocessingML part.
-void walk_part(ZipArchive& zip, const std::string& part, std::size_t max_depth, Zone zone, ChunkWriter& out,
-               bool must_be_document = false) {
-  std::optional<std::string> bytes = zip.read(part);
-  if (!bytes) return;
+void walk_part(ZipArchive& zip, const std::string& part, std::size_t max_depth, Zone zone,
+               const Formatting& formatting, ChunkWriter& out) {
   XmlPart xml;
-  load_xml_part(part, std::move(*bytes), max_depth, xml);
-  if (must_be_document && !is_wml_document(xml.doc.document_element())) {
-    fail(ExtractStatus::kCorrupt, "main part " + printable_name(part) + " is not a WordprocessingML document");
+  if (load_part(zip, part, max_depth, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
+}
+
+/// The styles (the first styles part the main part's relationships name and
+/// the package holds) and page colour of the main document `main_root`.
+Formatting read_formatting(ZipArchive& zip, const std::vector<Relationship>& rels, std::size_t max_depth,
+                           pugi::xml_node main_root) {
+  for (const Relationship& r : rels) {
+    XmlPart styles;
+    if (r.kind == "styles" && is_text_part(r.target) && load_part(zip, r.target, max_depth, styles)) {
+      return Formatting(styles.doc.document_element(), main_root);
+    }
   }
-  walk_wml_part(xml.doc.document_element(), zone, out);
+  return Formatting(pugi::xml_node(), main_root);
 }
 
 std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimits& limits) {
@@ -74,9 +93,15 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   const std::size_t max_depth = depth_limit(limits);
   const std::string main = find_main_part(zip, max_depth);
 
-  ChunkWriter body(limits.max_text_bytes);
-  walk_part(zip, main, max_depth, Zone::kBody, body, true);
+  XmlPart main_xml;
+  load_part(zip, main, max_depth, main_xml);  // find_main_part checked that it is there
+  if (!is_wml_document(main_xml.doc.document_element())) {
+    fail(ExtractStatus::kCorrupt, "main part " + printable_name(main) + " is not a WordprocessingML document");
+  }
   const std::vector<Relationship> rels = read_relationships(zip, main, max_depth);
+  const Formatting formatting = read_formatting(zip, rels, max_depth, main_xml.doc.document_element());
+  ChunkWriter body(limits.max_text_bytes);
+  walk_wml_part(main_xml.doc.document_element(), Zone::kBody, formatting, body);
 
   ChunkWriter out(limits.max_text_bytes);
   std::set<std::string> parts_read{fold_entry_name(main)};
@@ -87,7 +112,7 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
         continue;
       }
       ChunkWriter part(limits.max_text_bytes);
-      walk_part(zip, r.target, max_depth, zone, part);
+      walk_part(zip, r.target, max_depth, zone, formatting, part);
       if (each_text_once) {
         std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
         for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;

@@ -1,69 +1,17 @@
 #include "wml_text.hpp"
 
+#include "wml_names.hpp"
+
 #include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace ra::docx {
 namespace {
-
-constexpr std::string_view kWmlTransitional = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr std::string_view kWmlStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-constexpr std::string_view kMarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-enum class Ns : std::uint8_t { kOther, kWml, kMc };
-
-Ns ns_of_uri(std::string_view uri) {
-  if (uri == kWmlTransitional || uri == kWmlStrict) return Ns::kWml;
-  if (uri == kMarkupCompatibility) return Ns::kMc;
-  return Ns::kOther;
-}
-
-struct QName {
-  std::string_view prefix;  // "" when unprefixed
-  std::string_view local;
-};
-
-QName split(const char* name) {
-  const std::string_view qname(name);
-  const std::size_t colon = qname.find(':');
-  if (colon == std::string_view::npos) return {{}, qname};
-  return {qname.substr(0, colon), qname.substr(colon + 1)};
-}
-
-/// The namespace prefixes in scope while walking a tree. enter(e) pushes the
-/// xmlns declarations of `e` and leave(e) pops them again, so calls must
-/// pair up; pairing them twice on one element is harmless.
-class Namespaces {
- public:
-  void enter(pugi::xml_node e) {
-    for (pugi::xml_attribute a : e.attributes()) {
-      if (const auto prefix = declared_prefix(a.name())) bindings_[*prefix].push_back(ns_of_uri(a.value()));
-    }
-  }
-  void leave(pugi::xml_node e) {
-    for (pugi::xml_attribute a : e.attributes()) {
-      if (const auto prefix = declared_prefix(a.name())) bindings_[*prefix].pop_back();
-    }
-  }
-  Ns resolve(std::string_view prefix) const {
-    const auto found = bindings_.find(prefix);
-    return found == bindings_.end() || found->second.empty() ? Ns::kOther : found->second.back();
-  }
-
- private:
-  static std::optional<std::string_view> declared_prefix(std::string_view attribute) {
-    if (attribute == "xmlns") return std::string_view();
-    if (attribute.substr(0, 6) == "xmlns:") return attribute.substr(6);
-    return std::nullopt;
-  }
-  std::unordered_map<std::string_view, std::vector<Ns>> bindings_;  // innermost last
-};
 
 enum class Kind : std::uint8_t {
   kDescend,  // anything not listed: its children are walked
@@ -131,13 +79,19 @@ struct Line {
   std::string text;
 };
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
 /// Where lines go while walking: the part itself, or a text box.
 struct Context {
   explicit Context(Zone z) : zone(z) {}
   Zone zone;
-  std::string line;            // the line being built
-  bool pending_space = false;  // a paragraph or break inside a table cell
-  bool hidden = false;         // inside a w:vanish run
+  std::string line;            // the visible line being built
+  std::string hidden;          // hidden text of the same paragraph (or table row)
+  bool pending_space = false;  // a paragraph or break inside a table cell, or a space in hidden text
+  bool hidden_gap = false;     // something came after the last hidden text: a space before more
+  bool hidden_run = false;     // inside a run whose text is hidden
+  bool all_hidden = false;     // a text box anchored in a hidden run
+  bool dropped = false;        // a text box inside a field code
   std::size_t cell_depth = 0;
   std::size_t table_depth = 0;
   std::vector<bool> rows;      // open rows: whether a cell has started
@@ -145,11 +99,16 @@ struct Context {
   std::size_t fields_in_code = 0;
   std::vector<Line> lines;     // a text box's finished lines
   std::vector<Line> anchored;  // text-box lines waiting for their paragraph to end
+
+  bool hiding() const { return hidden_run || all_hidden; }
 };
 
 class Walker {
  public:
-  Walker(Zone zone, ChunkWriter& out) : part_zone_(zone), out_(out) { contexts_.emplace_back(zone); }
+  Walker(Zone zone, const Formatting& formatting, ChunkWriter& out)
+      : part_zone_(zone), formatting_(formatting), out_(out), backdrop_(formatting.page_coloured()) {
+    contexts_.emplace_back(zone);
+  }
 
   void walk(pugi::xml_node root) {
     visit_element(root);
@@ -168,6 +127,7 @@ class Walker {
   void visit_element(pugi::xml_node e) {
     ns_.enter(e);
     const QName name = split(e.name());
+    const bool outer_backdrop = backdrop_;
     switch (classify(ns_.resolve(name.prefix), name.local)) {
       case Kind::kDescend:
         visit_children(e);
@@ -175,14 +135,13 @@ class Walker {
       case Kind::kSkip:
         break;
       case Kind::kParagraph:
-        visit_children(e);
-        end_block();
+        paragraph(e);
         break;
       case Kind::kRun: {
-        const bool was_hidden = ctx().hidden;
-        ctx().hidden = was_hidden || run_is_hidden(e);
+        const bool was_hidden = ctx().hidden_run;
+        ctx().hidden_run = was_hidden || run_is_hidden(e);
         visit_children(e);
-        ctx().hidden = was_hidden;
+        ctx().hidden_run = was_hidden;
         break;
       }
       case Kind::kText:
@@ -200,13 +159,21 @@ class Walker {
         put("-");
         break;
       case Kind::kFieldChar:
-        field_char(w_attr(e, "fldCharType"));
+        field_char(ns_.w_attr(e, "fldCharType"));
         break;
-      case Kind::kTable:
+      case Kind::kTable: {
+        std::string_view style;
+        bool shaded = false;
+        ns_.for_each_child(e, Ns::kWml, "tblPr", [&](pugi::xml_node props) {
+          ns_.for_each_child(props, Ns::kWml, "tblStyle", [&](pugi::xml_node s) { style = ns_.w_attr(s, "val"); });
+          shaded = shaded || has_shading(props);
+        });
+        backdrop_ = backdrop_ || shaded || formatting_.table_shaded(style);
         ++ctx().table_depth;
         visit_children(e);
         --ctx().table_depth;
         break;
+      }
       case Kind::kRow:
         ctx().rows.push_back(false);
         visit_children(e);
@@ -220,6 +187,8 @@ class Walker {
           c.rows.back() = true;
         }
         c.pending_space = false;
+        c.hidden_gap = true;
+        ns_.for_each_child(e, Ns::kWml, "tcPr", [&](pugi::xml_node props) { backdrop_ = backdrop_ || has_shading(props); });
         ++c.cell_depth;
         visit_children(e);
         --ctx().cell_depth;
@@ -229,7 +198,7 @@ class Walker {
         text_box(e);
         break;
       case Kind::kNote: {
-        const std::string_view type = w_attr(e, "type");
+        const std::string_view type = ns_.w_attr(e, "type");
         if (type.empty() || type == "normal") visit_children(e);
         break;
       }
@@ -237,46 +206,45 @@ class Walker {
         alternate_content(e);
         break;
     }
+    backdrop_ = outer_backdrop;
     ns_.leave(e);
   }
 
-  /// The value of attribute w:<local> of `e` (which must be entered), or "".
-  std::string_view w_attr(pugi::xml_node e, std::string_view local) const {
-    for (pugi::xml_attribute a : e.attributes()) {
-      const QName name = split(a.name());
-      if (name.local == local && (name.prefix.empty() || ns_.resolve(name.prefix) == Ns::kWml)) return a.value();
-    }
-    return {};
+  /// Whether properties element `props` (entered) has a w:shd that shows.
+  bool has_shading(pugi::xml_node props) {
+    bool shaded = false;
+    ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
+    return shaded;
   }
 
-  /// Calls f(child) for each child element of `e` in namespace `ns` named `local`.
-  template <class F>
-  void for_each_child(pugi::xml_node e, Ns ns, std::string_view local, F&& f) {
-    for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      ns_.enter(child);
-      const QName name = split(child.name());
-      if (name.local == local && ns_.resolve(name.prefix) == ns) f(child);
-      ns_.leave(child);
-    }
-  }
-
-  /// Whether run `r` is hidden by its own w:rPr/w:vanish (styles are not read).
-  bool run_is_hidden(pugi::xml_node r) {
-    bool hidden = false;
-    for_each_child(r, Ns::kWml, "rPr", [&](pugi::xml_node props) {
-      for_each_child(props, Ns::kWml, "vanish", [&](pugi::xml_node vanish) {
-        const std::string_view val = w_attr(vanish, "val");
-        hidden = !(val == "0" || val == "false" || val == "off");
-      });
+  /// A w:p: its style and shading hold for the runs inside it.
+  void paragraph(pugi::xml_node p) {
+    const std::string_view outer_style = paragraph_style_;
+    paragraph_style_ = {};
+    std::optional<bool> shaded;
+    ns_.for_each_child(p, Ns::kWml, "pPr", [&](pugi::xml_node props) {
+      ns_.for_each_child(props, Ns::kWml, "pStyle", [&](pugi::xml_node s) { paragraph_style_ = ns_.w_attr(s, "val"); });
+      ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
     });
-    return hidden;
+    backdrop_ = backdrop_ || shaded.value_or(formatting_.paragraph_shaded(paragraph_style_));
+    visit_children(p);
+    end_block();
+    paragraph_style_ = outer_style;
+  }
+
+  /// Whether the text of run `r` cannot be seen (rules in wml_formatting.hpp).
+  bool run_is_hidden(pugi::xml_node r) {
+    RunLook look;
+    std::string_view run_style;
+    ns_.for_each_child(r, Ns::kWml, "rPr", [&](pugi::xml_node props) { look = read_run_look(props, ns_, &run_style); });
+    look.inherit(formatting_.run_look(paragraph_style_, run_style));
+    return look.hides_text(backdrop_ || contexts_.size() > 1);
   }
 
   void alternate_content(pugi::xml_node e) {
     pugi::xml_node choice, fallback;
-    for_each_child(e, Ns::kMc, "Choice", [&](pugi::xml_node c) { choice = choice ? choice : c; });
-    for_each_child(e, Ns::kMc, "Fallback", [&](pugi::xml_node f) { fallback = fallback ? fallback : f; });
+    ns_.for_each_child(e, Ns::kMc, "Choice", [&](pugi::xml_node c) { choice = choice ? choice : c; });
+    ns_.for_each_child(e, Ns::kMc, "Fallback", [&](pugi::xml_node f) { fallback = fallback ? fallback : f; });
     if (choice || fallback) visit_element(choice ? choice : fallback);
   }
 
@@ -295,9 +263,11 @@ class Walker {
   }
 
   void text_box(pugi::xml_node e) {
-    const bool suppressed = ctx().hidden || ctx().fields_in_code > 0;
+    const bool dropped = ctx().dropped || ctx().fields_in_code > 0;
+    const bool all_hidden = ctx().hiding();
     contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_);
-    ctx().hidden = suppressed;
+    ctx().dropped = dropped;
+    ctx().all_hidden = all_hidden;
     visit_children(e);
     end_block();
     std::vector<Line> lines = std::move(ctx().lines);
@@ -316,21 +286,43 @@ class Walker {
     put(flat);
   }
 
+  /// Hidden text never glues visible words together nor splits one: a space
+  /// or tab in it (or a break, see break_line) leaves one space between the
+  /// visible text around it, and hidden text inside a word leaves the word
+  /// whole. Hidden pieces of one paragraph that something else separates
+  /// are joined by a space. A pending space is not added next to a space or
+  /// tab that is already there.
   void put(std::string_view text) {
     Context& c = ctx();
-    if (c.hidden || c.fields_in_code > 0) return;
-    if (c.pending_space) {
-      if (!c.line.empty() && c.line.back() != ' ' && c.line.back() != '\t') c.line += ' ';
-      c.pending_space = false;
+    if (c.dropped || c.fields_in_code > 0 || text.empty()) return;
+    if (c.hiding()) {
+      if (c.hidden_gap && !c.hidden.empty() && !is_blank(c.hidden.back()) && !is_blank(text.front())) {
+        c.hidden += ' ';
+      }
+      c.hidden_gap = false;
+      c.hidden += text;
+      if (text.find_first_of(" \t") != std::string_view::npos) c.pending_space = true;
+    } else {
+      if (c.pending_space) {
+        if (!c.line.empty() && !is_blank(c.line.back()) && !is_blank(text.front())) c.line += ' ';
+        c.pending_space = false;
+      }
+      c.line += text;
+      c.hidden_gap = true;
     }
-    c.line += text;
-    out_.check_fits(c.line.size());
+    out_.check_fits(c.line.size() + c.hidden.size());
   }
 
-  /// w:br, w:cr: a new line, but the paragraph goes on.
+  /// w:br, w:cr: a new line, but the paragraph goes on. In hidden text, a
+  /// space in both the hidden and the visible text.
   void break_line() {
     Context& c = ctx();
-    if (c.hidden || c.fields_in_code > 0) return;
+    if (c.dropped || c.fields_in_code > 0) return;
+    c.hidden_gap = true;
+    if (c.hiding()) {
+      c.pending_space = true;
+      return;
+    }
     if (c.cell_depth > 0) {
       c.pending_space = true;
     } else {
@@ -338,14 +330,19 @@ class Walker {
     }
   }
 
-  /// The end of a paragraph or table row: a new line, then the text boxes it anchors.
+  /// The end of a paragraph or table row: a new line, the hidden text read
+  /// since the last one, then the text boxes it anchors.
   void end_block() {
     Context& c = ctx();
+    c.hidden_gap = true;
     if (c.cell_depth > 0) {
       c.pending_space = true;
       return;
     }
     emit_line();
+    if (!c.hidden.empty()) emit(Line{Zone::kHidden, std::move(c.hidden)});
+    c.hidden.clear();
+    c.hidden_gap = false;
     for (Line& line : c.anchored) emit(std::move(line));
     c.anchored.clear();
   }
@@ -367,14 +364,19 @@ class Walker {
   }
 
   Zone part_zone_;
+  const Formatting& formatting_;
   ChunkWriter& out_;
   Namespaces ns_;
-  std::vector<Context> contexts_;  // the part, then any text boxes being read
+  std::vector<Context> contexts_;    // the part, then any text boxes being read
+  std::string_view paragraph_style_; // w:pStyle of the paragraph being read
+  bool backdrop_;                    // something coloured behind the element being read
 };
 
 }  // namespace
 
-void walk_wml_part(pugi::xml_node root, Zone zone, ChunkWriter& out) { Walker(zone, out).walk(root); }
+void walk_wml_part(pugi::xml_node root, Zone zone, const Formatting& formatting, ChunkWriter& out) {
+  Walker(zone, formatting, out).walk(root);
+}
 
 bool is_wml_document(pugi::xml_node root) {
   Namespaces ns;

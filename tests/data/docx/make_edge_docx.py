@@ -23,6 +23,12 @@ Crafted files (text expected by the test is in the test):
   strict.docx         Strict OOXML namespaces and relationship types
   prefixes.docx       WordprocessingML as the default namespace, and a 'w' prefix bound to another URI
   main_elsewhere.docx main part at word/main.xml, found only through relationships (decoy word/document.xml)
+  hidden_text.docx    a résumé hiding keywords: white and near-white runs, w:vanish (direct, through a
+                      character style and its basedOn chain, through a paragraph style), w:specVanish,
+                      a 1 pt run, a hidden run anchoring a text box, white text in the header; and text
+                      that stays visible: w:vanish w:val="0"/"off", white on a highlight, run shading,
+                      a shaded paragraph style, a shaded table cell, in a text box, a colour just under
+                      the near-white threshold
 Hostile files (hostile_*.docx): see write_hostile().
 Real-writer files (--real): pandoc_resume.docx (pandoc), libreoffice_resume.docx (LibreOffice).
 """
@@ -294,6 +300,69 @@ def write_crafted():
     write_zip("main_elsewhere.docx", files)
 
 
+def rp(props, text):
+    """A run with run properties `props` (the inside of w:rPr)."""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<w:r><w:rPr>{props}</w:rPr><w:t{space}>{text}</w:t></w:r>"
+
+
+WHITE = '<w:color w:val="FFFFFF"/>'
+
+HIDDEN_STYLES = part("styles", (
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:color w:val="auto"/></w:rPr></w:rPrDefault>'
+    "</w:docDefaults>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+    '<w:name w:val="Default Paragraph Font"/></w:style>'
+    '<w:style w:type="character" w:styleId="Concealed"><w:name w:val="Concealed"/><w:rPr><w:vanish/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="character" w:styleId="Stealth"><w:name w:val="Stealth"/><w:basedOn w:val="Concealed"/>'
+    "<w:rPr><w:b/></w:rPr></w:style>"
+    '<w:style w:type="character" w:styleId="Ghost"><w:name w:val="Ghost"/><w:rPr>' + WHITE + "</w:rPr></w:style>"
+    '<w:style w:type="paragraph" w:styleId="Invisible"><w:name w:val="Invisible"/><w:basedOn w:val="Normal"/>'
+    "<w:rPr><w:vanish/></w:rPr></w:style>"
+    '<w:style w:type="paragraph" w:styleId="Banner"><w:name w:val="Banner"/><w:basedOn w:val="Normal"/>'
+    '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:pPr><w:rPr>' + WHITE + "</w:rPr></w:style>"))
+
+
+def write_hidden():
+    def pstyle(name):
+        return f'<w:pPr><w:pStyle w:val="{name}"/></w:pPr>'
+
+    def rstyle(name, text):
+        return rp(f'<w:rStyle w:val="{name}"/>', text)
+
+    hidden_box = textbox_run(txbx(p(r("Hidden box: Golang"))))
+    hidden_box = hidden_box.replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1)
+    cell_dark = ('<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>'
+                 + p(rp(WHITE, "Skills")) + "</w:tc>")
+    cell_plain = "<w:tc><w:tcPr/>" + p(rp(WHITE, "Kafka "), r("Spark")) + "</w:tc>"
+    body = (p(r("Jane Doe"), ppr=pstyle("Banner"))
+            + p(r("Senior Software Engineer"), rp(WHITE, " Kubernetes Terraform Ansible"))
+            + p(r("Skills: Python, Go"), rp("<w:vanish/>", " Rust Scala"), r(", SQL"))
+            + p(r("Tools: Git"), rstyle("Concealed", " Docker"), rstyle("Stealth", " Helm"), r(" and Jira"))
+            + p(r("Machine Learning, TensorFlow, PyTorch"), ppr=pstyle("Invisible"))
+            + p(rp('<w:vanish w:val="off"/>', "Shown despite a hidden style"), ppr=pstyle("Invisible"))
+            + p(r("Certifications: CKA"), rp('<w:sz w:val="2"/><w:szCs w:val="2"/>', " AWS Solutions Architect"))
+            + p(rp('<w:vanish w:val="0"/>', "Vanish off: visible"))
+            + p(rp(WHITE + '<w:highlight w:val="yellow"/>', "Highlighted white text"), r(" and "),
+                rp(WHITE + '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>', "shaded white text"))
+            + p(r("Leadership"), rp('<w:color w:val="f8F8f0"/>', " Mentoring"),
+                rp('<w:color w:val="EFFFFF"/>', " Hiring"))
+            + p(r("Languages: English"), rp("<w:specVanish/>", " German"))
+            + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tr>' + cell_dark + cell_plain
+            + "</w:tr></w:tbl>"
+            + p(r("References"), rstyle("Ghost", " on request Flink"))
+            + p(r("Summary"), textbox_run(txbx(p(rp(WHITE, "Sidebar: Java, Spring")))))
+            + p(r("Profile"), hidden_box))
+    hdr_ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+    docx("hidden_text.docx", body,
+         extra_parts=[("word/styles.xml", HIDDEN_STYLES),
+                      ("word/header1.xml", part("hdr", p(r("jane@example.com"), rp(WHITE, " Salesforce"))))],
+         doc_rels=[("rId1", "styles", "styles.xml"), ("rId2", "header", "header1.xml")],
+         extra_overrides=[("word/header1.xml", hdr_ct)])
+
+
 # ---------------------------------------------------------------- hostile
 
 def raw_zip(name, entries):
@@ -479,6 +548,7 @@ def write_real():
 
 if __name__ == "__main__":
     write_crafted()
+    write_hidden()
     write_hostile()
     if "--real" in sys.argv[1:]:
         write_real()

@@ -1,0 +1,214 @@
+#include "wml_formatting.hpp"
+
+#include <utility>
+
+namespace ra::docx {
+namespace {
+
+enum class Tone : std::uint8_t { kNone, kLight, kColoured };
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// A ST_HexColor value: "auto" or not six hex digits is kNone; each channel
+/// at least F0 is kLight.
+Tone tone_of(std::string_view value) {
+  if (value.size() != 6) return Tone::kNone;
+  bool light = true;
+  for (std::size_t i = 0; i < 6; i += 2) {
+    const int high = hex_digit(value[i]), low = hex_digit(value[i + 1]);
+    if (high < 0 || low < 0) return Tone::kNone;
+    light = light && high * 16 + low >= 0xF0;
+  }
+  return light ? Tone::kLight : Tone::kColoured;
+}
+
+/// ST_OnOff as Word reads it: anything but "0", "false" and "off" is on.
+bool on_off(std::string_view value) { return !(value == "0" || value == "false" || value == "off"); }
+
+/// A ST_HpsMeasure in half-points: a number of half-points, or a number with
+/// a unit (mm cm in pt pc pi). nullopt when it does not parse.
+std::optional<double> half_points(std::string_view value) {
+  std::size_t i = 0;
+  double number = 0;
+  bool digits = false;
+  for (; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i, digits = true) {
+    number = number * 10 + (value[i] - '0');
+  }
+  if (i < value.size() && value[i] == '.') {
+    double scale = 0.1;
+    for (++i; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i, scale /= 10, digits = true) {
+      number += (value[i] - '0') * scale;
+    }
+  }
+  if (!digits) return std::nullopt;
+  const std::string_view unit = value.substr(i);
+  static constexpr std::pair<std::string_view, double> kHalfPointsPer[] = {
+      {"", 1}, {"pt", 2}, {"pc", 24}, {"pi", 24}, {"in", 144}, {"cm", 144 / 2.54}, {"mm", 14.4 / 2.54}};
+  for (const auto& [name, factor] : kHalfPointsPer) {
+    if (unit == name) return number * factor;
+  }
+  return std::nullopt;
+}
+
+/// Whether `e` (entered) or any element inside it is a w:shd that shows.
+bool holds_shading(pugi::xml_node e, Namespaces& ns) {
+  if (ns.is_w(e, "shd") && shading_shows(e, ns)) return true;
+  for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    ns.enter(child);
+    const bool found = holds_shading(child, ns);
+    ns.leave(child);
+    if (found) return true;
+  }
+  return false;
+}
+
+/// The shading of w:pPr element `ppr` (entered), if it has one.
+std::optional<bool> paragraph_shading(pugi::xml_node ppr, Namespaces& ns) {
+  std::optional<bool> shaded;
+  ns.for_each_child(ppr, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns); });
+  return shaded;
+}
+
+}  // namespace
+
+void RunLook::inherit(const RunLook& base) {
+  for (auto [mine, theirs] : {std::pair{&vanish, &base.vanish}, std::pair{&white, &base.white},
+                               std::pair{&tiny, &base.tiny}, std::pair{&shaded, &base.shaded},
+                               std::pair{&highlighted, &base.highlighted}}) {
+    if (!*mine) *mine = *theirs;
+  }
+}
+
+bool RunLook::hides_text(bool backdrop) const {
+  if (vanish.value_or(false) || tiny.value_or(false)) return true;
+  return white.value_or(false) && !backdrop && !shaded.value_or(false) && !highlighted.value_or(false);
+}
+
+RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* style) {
+  RunLook look;
+  std::optional<bool> vanish, spec_vanish;
+  if (style != nullptr) *style = {};
+  for (pugi::xml_node child = rpr.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    ns.enter(child);
+    const QName name = split(child.name());
+    if (ns.resolve(name.prefix) == Ns::kWml) {
+      const std::string_view val = ns.w_attr(child, "val");
+      if (name.local == "vanish") {
+        vanish = on_off(val);
+      } else if (name.local == "specVanish") {
+        spec_vanish = on_off(val);
+      } else if (name.local == "color") {
+        look.white = tone_of(val) == Tone::kLight;
+      } else if (name.local == "sz") {
+        if (const std::optional<double> size = half_points(val)) look.tiny = *size <= 2;
+      } else if (name.local == "shd") {
+        look.shaded = shading_shows(child, ns);
+      } else if (name.local == "highlight") {
+        look.highlighted = !(val.empty() || val == "none" || val == "white");
+      } else if (name.local == "rStyle" && style != nullptr) {
+        *style = val;
+      }
+    }
+    ns.leave(child);
+  }
+  if (vanish || spec_vanish) look.vanish = vanish.value_or(false) || spec_vanish.value_or(false);
+  return look;
+}
+
+bool shading_shows(pugi::xml_node shd, const Namespaces& ns) {
+  const std::string_view pattern = ns.w_attr(shd, "val");
+  if (pattern == "nil") return false;
+  if (tone_of(ns.w_attr(shd, "fill")) == Tone::kColoured) return true;
+  return !(pattern.empty() || pattern == "clear") && tone_of(ns.w_attr(shd, "color")) != Tone::kLight;
+}
+
+Formatting::Formatting(pugi::xml_node styles_root, pugi::xml_node document_root) {
+  Namespaces ns;
+  if (document_root) {
+    ns.enter(document_root);
+    ns.for_each_child(document_root, Ns::kWml, "background", [&](pugi::xml_node background) {
+      page_coloured_ = tone_of(ns.w_attr(background, "color")) == Tone::kColoured;
+    });
+    ns.leave(document_root);
+  }
+  if (!styles_root) return;
+  ns.enter(styles_root);
+  if (!ns.is_w(styles_root, "styles")) {
+    ns.leave(styles_root);
+    return;
+  }
+  ns.for_each_child(styles_root, Ns::kWml, "docDefaults", [&](pugi::xml_node defaults) {
+    ns.for_each_child(defaults, Ns::kWml, "rPrDefault", [&](pugi::xml_node run_default) {
+      ns.for_each_child(run_default, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { defaults_ = read_run_look(rpr, ns); });
+    });
+  });
+  std::unordered_map<std::string, Style> own;  // each style's own properties
+  ns.for_each_child(styles_root, Ns::kWml, "style", [&](pugi::xml_node e) {
+    const std::string id(ns.w_attr(e, "styleId"));
+    Style style;
+    ns.for_each_child(e, Ns::kWml, "basedOn", [&](pugi::xml_node b) { style.based_on = ns.w_attr(b, "val"); });
+    ns.for_each_child(e, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { style.run = read_run_look(rpr, ns); });
+    ns.for_each_child(e, Ns::kWml, "pPr", [&](pugi::xml_node ppr) { style.paragraph_shaded = paragraph_shading(ppr, ns); });
+    style.any_shading = holds_shading(e, ns);
+    if (!own.emplace(id, std::move(style)).second) return;  // the first definition of an id counts
+    const std::string_view is_default = ns.w_attr(e, "default");
+    if (is_default.empty() || !on_off(is_default)) return;
+    const std::string_view type = ns.w_attr(e, "type");
+    std::string* slot = type == "paragraph"   ? &default_paragraph_
+                        : type == "character" ? &default_character_
+                        : type == "table"     ? &default_table_
+                                              : nullptr;
+    if (slot != nullptr && slot->empty()) *slot = id;
+  });
+  ns.leave(styles_root);
+
+  for (const auto& [id, style] : own) {
+    Style resolved = style;
+    const std::string* next = &style.based_on;
+    for (int link = 0; link < kMaxBasedOn && !next->empty(); ++link) {
+      const auto base = own.find(*next);
+      if (base == own.end()) break;
+      resolved.run.inherit(base->second.run);
+      if (!resolved.paragraph_shaded) resolved.paragraph_shaded = base->second.paragraph_shaded;
+      resolved.any_shading = resolved.any_shading || base->second.any_shading;
+      next = &base->second.based_on;
+    }
+    styles_.emplace(id, std::move(resolved));
+  }
+}
+
+const Formatting::Style* Formatting::find(std::string_view id, const std::string& fallback) const {
+  if (!id.empty()) {
+    const auto found = styles_.find(std::string(id));
+    if (found != styles_.end()) return &found->second;
+  }
+  const auto found = styles_.find(fallback);
+  return fallback.empty() || found == styles_.end() ? nullptr : &found->second;
+}
+
+RunLook Formatting::run_look(std::string_view paragraph_style, std::string_view run_style) const {
+  RunLook look;
+  if (const Style* style = find(run_style, default_character_)) look.inherit(style->run);
+  if (const Style* style = find(paragraph_style, default_paragraph_)) look.inherit(style->run);
+  look.inherit(defaults_);
+  return look;
+}
+
+bool Formatting::paragraph_shaded(std::string_view paragraph_style) const {
+  const Style* style = find(paragraph_style, default_paragraph_);
+  return style != nullptr && style->paragraph_shaded.value_or(false);
+}
+
+bool Formatting::table_shaded(std::string_view table_style) const {
+  const Style* style = find(table_style, default_table_);
+  return style != nullptr && style->any_shading;
+}
+
+}  // namespace ra::docx

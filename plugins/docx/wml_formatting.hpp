@@ -1,0 +1,116 @@
+// Whether a reader of a Word document can see a run's text: the run
+// properties that decide it, and the styles (word/styles.xml) they come from.
+//
+// A run's text is hidden (Zone::kHidden) when, after resolving its properties:
+//  - w:vanish or w:specVanish is on (no w:val, or "true", "1", "on", or any
+//    value other than "0", "false", "off"); or
+//  - w:sz is at most 2 half-points (1 pt), in half-points or with a unit
+//    ("1pt", "0.3mm"); or
+//  - w:color is white or near white (six hex digits, each channel at least
+//    F0, any case) and nothing coloured lies behind it: no run shading or
+//    highlight, no paragraph, cell or table shading, no page colour, and the
+//    run is not in a text box.
+// "Coloured" shading: a w:shd whose w:fill is six hex digits not near
+// white, or whose pattern (a w:val other than "clear", when there is one)
+// draws in a w:color not near white ("auto" draws black); w:val="nil" is no
+// shading. A highlight is coloured unless it is "none" or "white".
+//
+// Resolution: direct run properties, then the run's character style
+// (w:rStyle, else the default character style), then the paragraph's style
+// (w:pStyle, else the default paragraph style), then w:docDefaults. Within a
+// style the w:basedOn chain is followed (at most kMaxBasedOn links, which
+// also ends cycles), nearest definition first. Each property is taken from
+// the first level that sets it.
+//
+// Deliberately left out, to keep this simple:
+//  - the toggle rule for w:vanish in styles (ECMA-376 17.7.3: set in both
+//    the paragraph and the character style it cancels): the nearest setting
+//    wins, so such text counts as hidden;
+//  - table styles' run properties and conditional formatting; a table
+//    whose style (or its basedOn chain) holds any coloured shading anywhere
+//    counts as a coloured background for all its cells;
+//  - theme colours (w:themeColor without a matching w:val), the fill of a
+//    text box's shape (text boxes count as coloured, as CV sidebars usually
+//    are), pictures behind text, text coloured like its background but not
+//    white, w:w (character scale), w:webHidden (hidden only in web view).
+#pragma once
+
+#include "wml_names.hpp"
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ra::docx {
+
+/// The properties of one level of formatting that decide whether text shows.
+/// Unset until that level sets them.
+struct RunLook {
+  std::optional<bool> vanish;       // w:vanish or w:specVanish
+  std::optional<bool> white;        // w:color near white; false for "auto" and other colours
+  std::optional<bool> tiny;         // w:sz at most 1 pt
+  std::optional<bool> shaded;       // w:shd with a coloured fill or pattern
+  std::optional<bool> highlighted;  // w:highlight other than none or white
+
+  /// Takes from `base` what this level leaves unset.
+  void inherit(const RunLook& base);
+
+  /// Whether the text cannot be seen. `backdrop`: something coloured lies
+  /// behind the run (paragraph, cell or table shading, page colour, a text box).
+  bool hides_text(bool backdrop) const;
+};
+
+/// The look set by w:rPr element `rpr` (entered in `ns`); when `style` is
+/// given it receives the w:rStyle value ("" when none).
+RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* style = nullptr);
+
+/// Whether w:shd element `shd` (entered in `ns`) draws a coloured background.
+bool shading_shows(pugi::xml_node shd, const Namespaces& ns);
+
+/// The document-wide formatting: styles and page colour.
+class Formatting {
+ public:
+  static constexpr int kMaxBasedOn = 32;
+
+  /// No styles part: nothing is set by styles and the page is white.
+  Formatting() = default;
+
+  /// Reads `styles_root` (the root of word/styles.xml, w:styles; a null node
+  /// or any other element gives no styles) and the w:background of
+  /// `document_root` (the main part's w:document).
+  Formatting(pugi::xml_node styles_root, pugi::xml_node document_root);
+
+  /// What the styles give a run of character style `run_style` in a
+  /// paragraph of style `paragraph_style` ("" or an unknown id: the default
+  /// style of that type), before the run's own properties.
+  RunLook run_look(std::string_view paragraph_style, std::string_view run_style) const;
+
+  /// Whether paragraph style `paragraph_style` shades the paragraph.
+  bool paragraph_shaded(std::string_view paragraph_style) const;
+
+  /// Whether table style `table_style` holds coloured shading anywhere.
+  bool table_shaded(std::string_view table_style) const;
+
+  /// Whether the page has a coloured background (w:document/w:background).
+  bool page_coloured() const { return page_coloured_; }
+
+ private:
+  struct Style {
+    std::string based_on;
+    RunLook run;
+    std::optional<bool> paragraph_shaded;
+    bool any_shading = false;
+  };
+
+  const Style* find(std::string_view id, const std::string& fallback) const;
+
+  std::unordered_map<std::string, Style> styles_;  // by w:styleId, basedOn chains resolved
+  std::string default_paragraph_, default_character_, default_table_;
+  RunLook defaults_;                               // w:docDefaults/w:rPrDefault
+  bool page_coloured_ = false;
+};
+
+}  // namespace ra::docx
