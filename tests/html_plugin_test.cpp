@@ -235,6 +235,194 @@ TEST_CASE("html: header and footer zones", "[html]") {
   CHECK(r.chunks[2].text == "T");
 }
 
+TEST_CASE("html hidden: a hidden span inside a visible paragraph", "[html][hidden]") {
+  CHECK(text_of("<p>Python <span style='display:none'>Kubernetes</span> and SQL</p>") ==
+        "[body] Python and SQL\n[hidden] Kubernetes\n");
+  // White space inside hidden text parts the visible words; hidden text inside a word keeps it whole.
+  CHECK(text_of("<p>Python<span style='display:none'> Kubernetes </span>and SQL</p>") ==
+        "[body] Python and SQL\n[hidden] Kubernetes\n");
+  CHECK(text_of("<p>Py<span hidden>zz</span>thon</p>") == "[body] Python\n[hidden] zz\n");
+  // Hidden pieces that visible text separates are joined by a space; adjacent ones as written.
+  CHECK(text_of("<p><span hidden>Rust</span>Go<span hidden>Zig</span> C <span hidden>Kuber</span>"
+                "<b hidden>netes</b></p>") ==
+        "[body] Go C\n[hidden] Rust Zig Kubernetes\n");
+  // A wholly hidden paragraph gives no body line; hidden text keeps its place between lines.
+  CHECK(text_of("<p>One</p><p hidden>Kafka Spark</p><p>Two</p>") ==
+        "[body] One\n[hidden] Kafka Spark\n[body] Two\n");
+}
+
+TEST_CASE("html hidden: each rule", "[html][hidden]") {
+  const std::string hidden = "[body] Shown\n[hidden] Kubernetes\n";
+  const std::string shown = "[body] Shown Kubernetes\n";
+  struct Case {
+    std::string attributes;
+    const std::string& expected;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"hidden", hidden},
+           {"hidden=hidden", hidden},
+           {"hidden=until-found", hidden},
+           {"aria-hidden=true", shown},  // hidden from screen readers, not from sight
+           {"style='display:none'", hidden},
+           {"style='display: block'", shown},
+           {"style='visibility:hidden'", hidden},
+           {"style='visibility:collapse'", hidden},
+           {"style='font-size:0'", hidden},
+           {"style='font-size:0px'", hidden},
+           {"style='font-size:0pt'", hidden},
+           {"style='font-size:0em'", hidden},
+           {"style='font-size:0%'", hidden},
+           {"style='font-size:0.0rem'", hidden},
+           {"style='font-size:1px'", hidden},
+           {"style='font-size:1pt'", hidden},
+           {"style='font-size:0.05em'", hidden},
+           {"style='font-size:2px'", shown},
+           {"style='font-size:0.5em'", shown},
+           {"style='font-size:small'", shown},
+           {"style='font: 0/0 a'", hidden},  // the image-replacement trick
+           {"style='font: bold 700 0/0 serif'", hidden},
+           {"style='font: italic 700 12px/1.5 serif'", shown},
+           {"style='opacity:0'", hidden},
+           {"style='opacity:0.0'", hidden},
+           {"style='opacity:0%'", hidden},
+           {"style='opacity:0.5'", shown},
+           {"style='color:#fff'", hidden},
+           {"style='color:#FFFFFF'", hidden},
+           {"style='color:White'", hidden},
+           {"style='color:transparent'", hidden},
+           {"style='color:#fefefe'", shown},  // only white itself counts
+           {"style='color:#000'", shown},
+           {"style='position:absolute;left:-9999px'", hidden},
+           {"style='position:fixed; top:-1000px'", hidden},
+           {"style='position:absolute;left:-62.5em'", hidden},
+           {"style='position:absolute;left:-999px'", shown},
+           {"style='position:relative;left:-9999px'", shown},
+           {"style='left:-9999px'", shown},
+           {"style='text-indent:-9999px'", hidden},
+           {"style='position:absolute;clip:rect(0,0,0,0)'", hidden},
+           {"style='clip: rect(1px 1px 1px 1px)'", hidden},
+           {"style='clip:rect(0px, 100px, 20px, 0px)'", shown},
+           {"style='clip-path: inset(50%)'", hidden},
+           {"style='clip-path: inset(10%)'", shown},
+       }) {
+    INFO(c.attributes);
+    CHECK(text_of("<p>Shown <span " + c.attributes + ">Kubernetes</span></p>") == c.expected);
+  }
+}
+
+TEST_CASE("html hidden: inline style is parsed leniently", "[html][hidden]") {
+  const std::string hidden = "[body] Shown\n[hidden] Kubernetes\n";
+  const std::string shown = "[body] Shown Kubernetes\n";
+  for (const char* style : {"DISPLAY : NONE", "display:none;", ";;display:none", "color:red; display:none",
+                            "display:none !important", "display: none!IMPORTANT",
+                            "display:/* x */none", "display:\n\tnone", "display:block; display:none",
+                            "display:none !important; display:block",
+                            "background:url('a;b.png'); display:none",
+                            "display:&#110;one", "display:none /* an unclosed comment runs to the end"}) {
+    INFO(style);
+    CHECK(text_of(std::string("<p>Shown <span style=\"") + style + "\">Kubernetes</span></p>") == hidden);
+  }
+  for (const char* style : {"display:none; display:block", "display", "display:", ":none", "display:nonesuch",
+                            "xdisplay:none", "/* display:none */", "/* display:none"}) {
+    INFO(style);
+    CHECK(text_of(std::string("<p>Shown <span style=\"") + style + "\">Kubernetes</span></p>") == shown);
+  }
+  CHECK(text_of("<p>Shown <SPAN STYLE='Display:None'>Kubernetes</SPAN></p>") == hidden);
+  CHECK(text_of("<p>Shown <span HIDDEN>Kubernetes</span></p>") == hidden);
+}
+
+TEST_CASE("html hidden: descendants, and what a descendant can undo", "[html][hidden]") {
+  // Everything inside a hidden element is hidden; block rules hold inside it.
+  CHECK(text_of("<p>Intro</p><div style='display:none'><h2>Skills</h2><ul><li>Go<li>Rust</ul>"
+                "<div>Deep <b>bold</b><br>line</div></div><p>Outro</p>") ==
+        "[body] Intro\n[hidden] Skills\nGo\nRust\nDeep bold\nline\n[body] Outro\n");
+  CHECK(text_of("<div hidden><p>a</p><div style='display:block'>b</div><span style='display:inline'>c</span></div>") ==
+        "[hidden] a\nb\nc\n");
+  // A hidden block inside a visible line leaves the visible line whole, with a space.
+  CHECK(text_of("<li>Python<ul style='display:none'><li>K8s<li>Helm</ul>SQL</li>") ==
+        "[body] Python SQL\n[hidden] K8s\nHelm\n");
+  CHECK(text_of("<p>Go<span hidden>a<br>b</span>Rust</p>") == "[body] Go Rust\n[hidden] a\nb\n");
+  // display:none, opacity, off-screen and clip cannot be undone inside.
+  CHECK(text_of("<div style='display:none'><p style='display:block;visibility:visible;opacity:1'>x</p></div>") ==
+        "[hidden] x\n");
+  // visibility, font-size and colour are inherited and can be set back.
+  CHECK(text_of("<div style='visibility:hidden'>a<p style='visibility:visible'>b</p>c</div>") ==
+        "[hidden] a\n[body] b\n[hidden] c\n");
+  CHECK(text_of("<div style='font-size:0'><span style='display:inline-block;font-size:16px'>Go</span>"
+                " <span style='font-size:1.2em'>Kafka</span> <span style='font-size:medium'>SQL</span></div>") ==
+        "[body] Go SQL\n[hidden] Kafka\n");
+  CHECK(text_of("<div style='color:#fff'>Kafka <span style='color:#333'>Go</span></div>") ==
+        "[body] Go\n[hidden] Kafka\n");
+  CHECK(text_of("<div style='color:#333'>Go <span style='color:inherit'>C</span></div>") == "[body] Go C\n");
+}
+
+TEST_CASE("html hidden: white text on a coloured background shows", "[html][hidden]") {
+  CHECK(text_of("<body style='background:#1f3864'><p style='color:#fff'>Jane Doe</p>") == "[body] Jane Doe\n");
+  CHECK(text_of("<body style='background-color: black'><p><font color=white>Jane</font></p>") == "[body] Jane\n");
+  CHECK(text_of("<body bgcolor=navy><p style='color:white'>Jane</p>") == "[body] Jane\n");
+  CHECK(text_of("<div style='background:linear-gradient(#000,#333)'><span style='color:#fff'>Go</span></div>") ==
+        "[body] Go\n");
+  CHECK(text_of("<table><tr><td bgcolor='#000'><font color='#FFFFFF'>Skills</font></td>"
+                "<td><font color='#FFFFFF'>Kafka</font> Go</td></tr></table>") ==
+        "[table] Skills\tGo\n[hidden] Kafka\n");
+  // A white box inside a dark one brings white text back to hidden; transparent or none keeps the parent's.
+  CHECK(text_of("<body style='background:#000'><div style='background:#FFF'><p style='color:#fff'>Kafka</p></div>"
+                "<div style='background:transparent'><p style='color:#fff'>Go</p></div>") ==
+        "[hidden] Kafka\n[body] Go\n");
+  // Transparent text is hidden whatever lies behind it.
+  CHECK(text_of("<body style='background:#000'><p style='color:transparent'>Kafka</p>") == "[hidden] Kafka\n");
+  CHECK(text_of("<p><font color=white>Kafka</font> Go</p>") == "[body] Go\n[hidden] Kafka\n");
+}
+
+TEST_CASE("html hidden: zones, pre, tables and limits", "[html][hidden]") {
+  // Hidden text is hidden whatever zone it sits in.
+  CHECK(text_of("<header>Jane<span hidden> Kubernetes</span></header><p>Body</p>"
+                "<footer><p style='font-size:0'>Kafka</p>Page 1</footer>") ==
+        "[header] Jane\n[hidden] Kubernetes\n[body] Body\n[hidden] Kafka\n[footer] Page 1\n");
+  CHECK(text_of("<table><tr><td>Go<td style='display:none'>Rust<td>C</table>") ==
+        "[table] Go\tC\n[hidden] Rust\n");
+  CHECK(text_of("<table style='display:none'><tr><td>Go<td>Rust<tr><td>C</table>") == "[hidden] Go\tRust\nC\n");
+  CHECK(text_of("<pre>a  b<span hidden>x  y\nz</span>\nc</pre>") == "[body] a  b\n[hidden] x  y\nz\n[body] c\n");
+  // Skipped elements stay skipped, hidden or not.
+  CHECK(text_of("<p hidden>a<script>b</script>c</p>") == "[hidden] ac\n");
+  // Void elements libxml2 nests later text into pass no look on.
+  CHECK(text_of("<p>a<embed hidden src=x>b<wbr style='display:none'>c</p>") == "[body] abc\n");
+  // aria-hidden and <input type=hidden> hide nothing visible.
+  CHECK(text_of("<p><span aria-hidden=true>\xE2\x98\x85</span> Go<input type=hidden value=Kafka></p>") ==
+        "[body] \xE2\x98\x85 Go\n");
+  // Style sheets are not read: class rules neither hide nor show.
+  CHECK(text_of("<style>.x{display:none}</style><p class=x>Kafka</p>") == "[body] Kafka\n");
+  // Hidden text counts against the text limit (as before, '\n' between chunks does not).
+  ExtractLimits limits;
+  limits.max_text_bytes = 10;
+  CHECK(text_of("<p>01234</p><p hidden>56789</p>", limits) == "[body] 01234\n[hidden] 56789\n");
+  ExtractResult r = extract("<p>01234</p><p hidden>567890</p>", limits);
+  CHECK(r.status == ExtractStatus::kLimitExceeded);
+  CHECK(r.message == "extracted text exceeds 10 bytes");
+  // Also hidden lines waiting for a visible line that never ends.
+  r = extract("<li>x" + repeat("<div hidden>0123456789</div>", 1000) + "y", limits);
+  CHECK(r.status == ExtractStatus::kLimitExceeded);
+}
+
+TEST_CASE("html hidden: a résumé gaming the scanner", "[html][hidden]") {
+  CHECK(text_of(data_file("resume-hidden.html")) ==
+        "[header] Jane Doe\n"
+        "jane@example.com\n"
+        "[body] Summary\n"
+        "Data engineer, 6 years with Python and SQL.\n"
+        "[hidden] Kubernetes Terraform\n"
+        "[body] Skills\n"
+        "Python, SQL, Airflow\n"
+        "[hidden] Spark Kafka Snowflake dbt\n"
+        "Machine learning, TensorFlow, PyTorch, LLM\n"
+        "[body] Experience\n"
+        "[table] Acme\tData Engineer\n"
+        "[hidden] Databricks\n"
+        "[body] Built pipelines.\n"
+        "[hidden] senior staff principal architect\n"
+        "[footer] References on request\n");
+}
+
 TEST_CASE("html: pre keeps spaces and line breaks", "[html]") {
   CHECK(text_of("<pre>\r\n  int  main()\r\n\r\n\t{ return 0; }\r  end\n</pre><p>a   b</p>") ==
         "[body] int  main()\n{ return 0; }\nend\na b\n");

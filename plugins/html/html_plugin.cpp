@@ -7,6 +7,8 @@
 // depth and stop the parser (xmlStopParser) as soon as max_nesting_depth is
 // passed, so a very deep document costs next to nothing. Each call has its
 // own parser context; xmlInitParser() runs once, in the constructor.
+// Text a reader cannot see (the hidden attribute and inline styles, rules in
+// html_style.hpp) comes as Zone::kHidden chunks (html_text.hpp).
 #include "resume_analyser/format_plugin.hpp"
 
 #include "html_decode.hpp"
@@ -151,12 +153,14 @@ void stop_parser(SaxState& s) {
 }
 
 // SAX callbacks: C code calls them, so nothing may propagate out of them.
-void on_start_element(void* ctx, const xmlChar* name, const xmlChar** /*attributes*/) {
+void on_start_element(void* ctx, const xmlChar* name, const xmlChar** attributes) {
   SaxState& s = state_of(ctx);
   if (s.stopped) return;
   try {
     const char* n = name != nullptr ? reinterpret_cast<const char*>(name) : "";
-    if (!s.builder.start_element(n)) stop_parser(s);
+    const ra::html::ElementLook look =
+        ra::html::read_element_look(n, reinterpret_cast<const char* const*>(attributes));
+    if (!s.builder.start_element(n, look)) stop_parser(s);
   } catch (...) {
     s.out_of_memory = true;
     stop_parser(s);

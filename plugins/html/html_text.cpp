@@ -59,9 +59,17 @@ std::uint16_t flags_of(std::string_view name) {
 
 bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 
+/// `line` without the spaces and tabs at its ends.
+std::string_view trimmed(const std::string& line) {
+  std::size_t b = 0, e = line.size();
+  while (b < e && is_space_or_tab(line[b])) ++b;
+  while (e > b && is_space_or_tab(line[e - 1])) --e;
+  return std::string_view(line).substr(b, e - b);
+}
+
 }  // namespace
 
-bool TextBuilder::start_element(std::string_view name) {
+bool TextBuilder::start_element(std::string_view name, const ElementLook& look) {
   if (stop_ != Stop::kNone) return false;
   std::uint16_t f = flags_of(name);
   // Like ARIA's banner/contentinfo: a header or footer inside sectioning
@@ -74,7 +82,9 @@ bool TextBuilder::start_element(std::string_view name) {
     }
     ++depth_;
   }
-  open_.push_back(f);
+  RenderState state = open_.empty() ? RenderState{} : open_.back().state;
+  if (!(f & kVoid)) state.apply(look);  // libxml2 nests what follows a kVoid element inside it
+  open_.push_back(Open{f, state});
   if (skipping_ > 0) {
     ++skipping_;
     return true;
@@ -83,8 +93,10 @@ bool TextBuilder::start_element(std::string_view name) {
     skipping_ = 1;
     return true;
   }
-  if (f & (kBlock | kBreak)) end_line();
-  if ((f & kCell) && !line_.empty()) pending_ = kTab;
+  const bool hidden = state.hides();
+  if (f & (kBlock | kBreak)) boundary(hidden);
+  Line& line = line_for(hidden);
+  if ((f & kCell) && !line.text.empty()) line.pending = kTab;
   if (f & kPre) ++pre_;
   if (f & kSectioning) ++sectioning_;
   if (f & kHeader) zones_.push_back(Zone::kHeader);
@@ -95,8 +107,9 @@ bool TextBuilder::start_element(std::string_view name) {
 
 void TextBuilder::end_element() {
   if (stop_ != Stop::kNone || open_.empty()) return;
-  const std::uint16_t f = open_.back();
+  const Open element = open_.back();
   open_.pop_back();
+  const std::uint16_t f = element.flags;
   if (!(f & kVoid)) --depth_;
   if (skipping_ > 0) {
     --skipping_;
@@ -107,22 +120,26 @@ void TextBuilder::end_element() {
     after_cr_ = false;
   }
   if (f & kSectioning) --sectioning_;
-  if (f & kBlock) end_line();
+  if (f & kBlock) boundary(element.state.hides());
   if ((f & (kHeader | kFooter | kTable)) && !zones_.empty()) zones_.pop_back();
 }
 
 bool TextBuilder::text(std::string_view utf8) {
   if (stop_ != Stop::kNone) return false;
   if (skipping_ > 0) return true;
+  const bool hidden = hiding();
+  Line& line = line_for(hidden);
+  // Visible text between two hidden pieces keeps them apart.
+  if (!hidden && hidden_.pending == kNothing) hidden_.pending = kSpace;
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();
   std::size_t i = 0;
   while (i < n && stop_ == Stop::kNone) {
     char32_t cp = p[i];
     if (cp > 0x20 && cp < 0x7F) {  // printable ASCII
-      flush_pending();
+      flush_pending(line);
       after_cr_ = false;
-      line_.push_back(static_cast<char>(cp));
+      line.text.push_back(static_cast<char>(cp));
       ++i;
       continue;
     }
@@ -138,21 +155,23 @@ bool TextBuilder::text(std::string_view utf8) {
       ++i;
     }
     const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0;
+    // White space in hidden text still parts the visible words around it.
+    if (space && hidden && visible_.pending == kNothing) visible_.pending = kSpace;
     if (pre_ > 0) {
       const bool lf_after_cr = cp == '\n' && after_cr_;
       after_cr_ = cp == '\r';
       if (lf_after_cr) continue;
       if (cp == '\n' || cp == '\r' || cp == '\f') {
-        end_line();
+        boundary(hidden);
         continue;
       }
       if (space) {  // space, tab or NBSP: kept, except at the start of a line
-        flush_pending();
-        if (!line_.empty()) line_.push_back(cp == '\t' ? '\t' : ' ');
+        flush_pending(line);
+        if (!line.text.empty()) line.text.push_back(cp == '\t' ? '\t' : ' ');
         continue;
       }
     } else if (space) {
-      if (pending_ == kNothing && !line_.empty()) pending_ = kSpace;
+      if (line.pending == kNothing && !line.text.empty()) line.pending = kSpace;
       continue;
     }
     if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF) continue;
@@ -161,7 +180,7 @@ bool TextBuilder::text(std::string_view utf8) {
       cp = codec::cp1252_char(static_cast<unsigned char>(cp));
       if (cp == codec::kReplacement) continue;
     }
-    append_char(cp);
+    append_char(line, cp);
   }
   return stop_ == Stop::kNone;
 }
@@ -172,14 +191,14 @@ bool TextBuilder::finish() {
   return stop_ == Stop::kNone;
 }
 
-void TextBuilder::flush_pending() {
-  if (pending_ != kNothing && !line_.empty()) line_.push_back(pending_ == kTab ? '\t' : ' ');
-  pending_ = kNothing;
+void TextBuilder::flush_pending(Line& line) {
+  if (line.pending != kNothing && !line.text.empty()) line.text.push_back(line.pending == kTab ? '\t' : ' ');
+  line.pending = kNothing;
 }
 
-void TextBuilder::append_char(char32_t cp) {
-  flush_pending();
-  codec::append_utf8(line_, cp);
+void TextBuilder::append_char(Line& line, char32_t cp) {
+  flush_pending(line);
+  codec::append_utf8(line.text, cp);
 }
 
 Zone TextBuilder::zone() const {
@@ -189,24 +208,46 @@ Zone TextBuilder::zone() const {
   return zones_.empty() ? Zone::kBody : Zone::kTable;
 }
 
-void TextBuilder::end_line() {
-  std::size_t b = 0, e = line_.size();
-  while (b < e && is_space_or_tab(line_[b])) ++b;
-  while (e > b && is_space_or_tab(line_[e - 1])) --e;
-  if (e > b && stop_ == Stop::kNone) {
-    const Zone z = zone();
-    if (chunks_.empty() || chunks_.back().zone != z) {
-      chunks_.push_back(TextChunk{z, std::string()});
-    } else {
-      chunks_.back().text.push_back('\n');
-      ++total_;
-    }
-    chunks_.back().text.append(line_, b, e - b);
-    total_ += e - b;
-    if (total_ > max_text_bytes_) stop_ = Stop::kTooMuchText;
+void TextBuilder::boundary(bool hidden) {
+  if (!hidden) return end_line();
+  // The hidden line ends. Inside a visible line that has text, it waits for
+  // that line to end; otherwise it goes now.
+  const std::string_view text = trimmed(hidden_.text);
+  if (visible_.text.empty()) {
+    add_line(Zone::kHidden, text);
+  } else if (!text.empty()) {
+    deferred_bytes_ += text.size() + (deferred_.empty() ? 0 : 1);  // as add_line will count them
+    deferred_.emplace_back(text);
+    if (total_ + deferred_bytes_ > max_text_bytes_) stop_ = Stop::kTooMuchText;
   }
-  line_.clear();
-  pending_ = kNothing;
+  hidden_.text.clear();
+  hidden_.pending = kNothing;
+  if (visible_.pending == kNothing) visible_.pending = kSpace;
+}
+
+void TextBuilder::end_line() {
+  add_line(zone(), trimmed(visible_.text));
+  visible_.text.clear();
+  visible_.pending = kNothing;
+  for (const std::string& line : deferred_) add_line(Zone::kHidden, line);
+  deferred_.clear();
+  deferred_bytes_ = 0;
+  add_line(Zone::kHidden, trimmed(hidden_.text));
+  hidden_.text.clear();
+  hidden_.pending = kNothing;
+}
+
+void TextBuilder::add_line(Zone z, std::string_view text) {
+  if (text.empty() || stop_ != Stop::kNone) return;
+  if (chunks_.empty() || chunks_.back().zone != z) {
+    chunks_.push_back(TextChunk{z, std::string()});
+  } else {
+    chunks_.back().text.push_back('\n');
+    ++total_;
+  }
+  chunks_.back().text.append(text);
+  total_ += text.size();
+  if (total_ > max_text_bytes_) stop_ = Stop::kTooMuchText;
 }
 
 }  // namespace ra::html
