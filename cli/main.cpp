@@ -7,6 +7,9 @@
 #include "resume_analyser/plugin_host.hpp"
 #include "resume_analyser/report.hpp"
 
+#include "batch_command.hpp"
+#include "cli_support.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -17,11 +20,13 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using cli::fail;
+using cli::kExitError;
+using cli::kExitOk;
+using cli::load_plugins;
+using cli::parse_month;
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitError = 2;
 
 struct Options {
   std::vector<fs::path> plugin_dirs;
@@ -32,32 +37,6 @@ struct Options {
   std::string as_of;  // YYYY-MM; "" = this month
 };
 
-int fail(const std::string& message) {
-  std::cerr << "resume-analyser: " << message << '\n';
-  return kExitError;
-}
-
-ra::PluginHost load_plugins(const Options& o) {
-  ra::PluginHost host;
-  for (const fs::path& dir : ra::plugin_search_path(o.plugin_dirs)) host.load_directory(dir);
-  for (const ra::PluginLoadError& e : host.errors()) {
-    std::cerr << "resume-analyser: warning: skipped plugin " << e.file.string() << ": " << e.reason
-              << '\n';
-  }
-  return host;
-}
-
-/// "2026-11" -> {2026, 11}; false when malformed.
-bool parse_month(const std::string& text, ra::YearMonth* out) {
-  int year = 0, month = 0;
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d%c", &year, &month, &tail) != 2 || month < 1 || month > 12) {
-    return false;
-  }
-  *out = {year, month};
-  return true;
-}
-
 /// Reads and analyses o.file; prints with `print`.
 template <class Print>
 int run_score(const Options& o, Print print) {
@@ -65,7 +44,7 @@ int run_score(const Options& o, Print print) {
   if (!o.as_of.empty() && !parse_month(o.as_of, &options.as_of)) {
     return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
   }
-  const ra::PluginHost host = load_plugins(o);
+  const ra::PluginHost host = load_plugins(o.plugin_dirs);
   ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
   if (!doc) return fail(doc.error().message);
   ra::Result<ra::KeywordSet> set = ra::load_role(o.role, ra::keyword_search_path(o.keyword_dirs));
@@ -79,7 +58,7 @@ int run_score(const Options& o, Print print) {
 }
 
 int run_extract(const Options& o) {
-  const ra::PluginHost host = load_plugins(o);
+  const ra::PluginHost host = load_plugins(o.plugin_dirs);
   ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
   if (!doc) return fail(doc.error().message);
   std::cout << doc->text << '\n';
@@ -107,7 +86,7 @@ int run_roles(const Options& o) {
 }
 
 int run_plugins(const Options& o) {
-  const ra::PluginHost host = load_plugins(o);
+  const ra::PluginHost host = load_plugins(o.plugin_dirs);
   for (const ra::LoadedPlugin& p : host.plugins()) {
     std::string extensions;
     for (const std::string& e : p.info.extensions) extensions += (extensions.empty() ? "" : " ") + e;
@@ -153,6 +132,21 @@ int main(int argc, char** argv) {
   CLI::App* roles = app.add_subcommand("roles", "List the roles (keyword sets) available");
   CLI::App* plugins = app.add_subcommand("plugins", "List the format plugins loaded, and any refused");
 
+  cli::BatchOptions b;
+  CLI::App* batch = app.add_subcommand(
+      "batch", "Check many résumés: PATH is a file, a folder (recursive) or - for a list on stdin");
+  batch->add_option("PATH", b.paths, "Files, folders, or - (default: the config's paths)");
+  batch->add_option("--role", b.role, "Role id or .yaml path (default: ml-engineer)");
+  batch->add_option("--min-score", b.min_score, "Fail a résumé scoring below N")->type_name("N");
+  batch->add_option("--min-category", b.min_category, "Fail a résumé whose category ID scores below N")
+      ->type_name("ID=N");
+  batch->add_option("--format", b.format, "text, jsonl, csv, junit or github (default: text)");
+  batch->add_option("-j,--jobs", b.jobs, "Worker threads (default: all cores)")->type_name("N");
+  batch->add_option("--config", b.config, "Settings file (default: ./.resume-analyser.yaml if present)");
+  batch->add_option("-o,--output", b.output, "Write the report to FILE (atomically) instead of stdout");
+  batch->add_option("--as-of", b.as_of, "Month that \"Present\" means, YYYY-MM")->type_name("YYYY-MM");
+  batch->add_flag("!--no-progress", b.progress, "No progress bar on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -179,6 +173,11 @@ int main(int argc, char** argv) {
     if (extract->parsed()) return run_extract(o);
     if (roles->parsed()) return run_roles(o);
     if (plugins->parsed()) return run_plugins(o);
+    if (batch->parsed()) {
+      b.plugin_dirs = o.plugin_dirs;
+      b.keyword_dirs = o.keyword_dirs;
+      return cli::run_batch(b);
+    }
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());
   }

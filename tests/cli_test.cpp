@@ -123,7 +123,8 @@ TEST_CASE("cli: a bad keyword file is exit 2 with file:line", "[cli]") {
 TEST_CASE("cli: an unknown role lists the known ones", "[cli]") {
   const Run r = run("missing " + samples("weak-ml-engineer.txt") + " --role astronaut");
   CHECK(r.status == 2);
-  CHECK(r.err == "resume-analyser: unknown role 'astronaut' (known roles: ml-engineer)\n");
+  CHECK(r.err.rfind("resume-analyser: unknown role 'astronaut' (known roles: ", 0) == 0);
+  CHECK(r.err.find(" ml-engineer,") != std::string::npos);
 }
 
 TEST_CASE("cli: bad arguments are exit 2 on one line", "[cli]") {
@@ -150,7 +151,8 @@ TEST_CASE("cli: extract prints the text the analyser reads", "[cli]") {
 TEST_CASE("cli: roles lists the bundled roles", "[cli]") {
   const Run r = run("roles");
   CHECK(r.status == 0);
-  CHECK(r.out.rfind("ml-engineer\tMachine Learning Engineer\t", 0) == 0);
+  CHECK(r.out.find("\nml-engineer\tMachine Learning Engineer\t") != std::string::npos);
+  CHECK(r.out.find("\nmlops-engineer\tMLOps Engineer\t") != std::string::npos);
 }
 
 TEST_CASE("cli: exact JSON score of a fixed sample", "[cli]") {

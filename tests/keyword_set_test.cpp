@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <algorithm>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -85,12 +86,14 @@ TEST_CASE("a missing keyword file is an error naming it", "[keywords]") {
 TEST_CASE("roles are found by id on the search path, first folder first", "[keywords]") {
   const std::vector<ra::RoleFile> roles = ra::find_roles({RA_TEST_SOURCE_KEYWORD_DIR});
   REQUIRE_FALSE(roles.empty());
-  CHECK(roles[0].id == "ml-engineer");
+  CHECK(std::is_sorted(roles.begin(), roles.end(),
+                       [](const ra::RoleFile& a, const ra::RoleFile& b) { return a.id < b.id; }));
+  CHECK(std::any_of(roles.begin(), roles.end(), [](const ra::RoleFile& r) { return r.id == "ml-engineer"; }));
   ra::Result<ra::KeywordSet> r = ra::load_role("ml-engineer", {RA_TEST_SOURCE_KEYWORD_DIR});
   REQUIRE(r.ok());
   ra::Result<ra::KeywordSet> unknown = ra::load_role("astronaut", {RA_TEST_SOURCE_KEYWORD_DIR});
   REQUIRE_FALSE(unknown.ok());
-  CHECK(unknown.error().message == "unknown role 'astronaut' (known roles: ml-engineer)");
+  CHECK(unknown.error().message.rfind("unknown role 'astronaut' (known roles: ", 0) == 0);
 }
 
 // Every bundled keyword, weight, competency, level and education rule must

@@ -1,0 +1,152 @@
+#include "batch_command.hpp"
+
+#include "cli_support.hpp"
+
+#include "resume_analyser/batch.hpp"
+#include "resume_analyser/document.hpp"
+#include "resume_analyser/keyword_set.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+namespace cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A one-line progress bar on stderr, redrawn at most ten times a second.
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total) : enabled_(enabled && isatty(STDERR_FILENO)), total_(total) {}
+  ~Progress() {
+    if (enabled_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+  void update(std::size_t done) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    drawn_ = true;
+    constexpr int kWidth = 30;
+    const int filled = total_ ? static_cast<int>(kWidth * done / total_) : kWidth;
+    std::cerr << "\rresume-analyser: [" << std::string(filled, '#') << std::string(kWidth - filled, '.')
+              << "] " << done << "/" << total_ << std::flush;
+  }
+
+ private:
+  bool enabled_;
+  std::size_t total_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
+/// Output to a file is written to a temporary file beside it and renamed
+/// into place at the end, so a killed run never leaves half a report.
+class ReportFile {
+ public:
+  explicit ReportFile(const std::string& path) : path_(path) {
+    if (path_.empty()) return;
+    temp_ = path_ + ".tmp." + std::to_string(getpid());
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+  }
+  ~ReportFile() {
+    if (!committed_ && !temp_.empty()) std::remove(temp_.c_str());
+  }
+  bool ok() const { return path_.empty() || file_.good(); }
+  std::ostream& stream() { return path_.empty() ? std::cout : file_; }
+  std::string commit() {  // "" or an error message
+    if (path_.empty()) return "";
+    file_.close();
+    if (!file_) return "cannot write " + temp_;
+    std::error_code ec;
+    fs::rename(temp_, path_, ec);
+    if (ec) return "cannot rename " + temp_ + " to " + path_ + ": " + ec.message();
+    committed_ = true;
+    return "";
+  }
+
+ private:
+  std::string path_, temp_;
+  std::ofstream file_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+int run_batch(const BatchOptions& o) {
+  // Settings: flags, then the config file, then defaults.
+  ra::BatchConfig config;
+  const std::string config_file = !o.config.empty() ? o.config
+                                  : fs::exists(".resume-analyser.yaml") ? ".resume-analyser.yaml"
+                                                                        : "";
+  if (!config_file.empty()) {
+    ra::Result<ra::BatchConfig> loaded = ra::load_batch_config(config_file);
+    if (!loaded) return fail(loaded.error().message);
+    config = std::move(loaded).value();
+  }
+  const std::string role_id = !o.role.empty() ? o.role : config.role.value_or("ml-engineer");
+  const std::string format = !o.format.empty() ? o.format : config.format.value_or("text");
+  const unsigned jobs = o.jobs ? o.jobs : config.jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  ra::Thresholds thresholds;
+  thresholds.min_score = o.min_score >= 0 ? o.min_score : config.min_score.value_or(0);
+  thresholds.min_category = config.min_category;
+  for (const std::string& spec : o.min_category) {
+    const std::size_t eq = spec.find('=');
+    char* end = nullptr;
+    const double value = eq == std::string::npos ? 0 : std::strtod(spec.c_str() + eq + 1, &end);
+    if (eq == std::string::npos || eq == 0 || end == spec.c_str() + eq + 1 || *end != '\0') {
+      return fail("--min-category: expected ID=SCORE, got '" + spec + "'");
+    }
+    thresholds.min_category.emplace_back(spec.substr(0, eq), value);
+  }
+  ra::AnalysisOptions analysis;
+  const std::string as_of = !o.as_of.empty() ? o.as_of : config.as_of.value_or("");
+  if (!as_of.empty() && !parse_month(as_of, &analysis.as_of)) {
+    return fail("--as-of: expected YYYY-MM, got '" + as_of + "'");
+  }
+  const std::vector<std::string> paths = !o.paths.empty() ? o.paths : config.paths;
+  if (paths.empty()) return fail("batch: no PATH given (on the command line or in the config's paths)");
+
+  ReportFile report_file(o.output);
+  if (!report_file.ok()) return fail("cannot write " + o.output);
+  std::unique_ptr<ra::BatchPrinter> printer = ra::BatchPrinter::create(format, report_file.stream());
+  if (!printer) return fail("--format: unknown batch format '" + format + "' (text, jsonl, csv, junit, github)");
+
+  ra::Result<ra::KeywordSet> set = ra::load_role(role_id, ra::keyword_search_path(o.keyword_dirs));
+  if (!set) return fail(set.error().message);
+  const std::string bad_threshold = ra::check_thresholds(thresholds, *set);
+  if (!bad_threshold.empty()) return fail("--min-category: " + bad_threshold);
+  ra::Result<ra::Role> role = ra::Role::compile(std::move(set).value());
+  if (!role) return fail(role.error().message);
+  const ra::PluginHost host = load_plugins(o.plugin_dirs);
+
+  const std::vector<std::string> files = ra::expand_inputs(paths, std::cin);
+  ra::BatchSummary summary;
+  Progress progress(o.progress, files.size());
+  printer->begin(role->keyword_set(), thresholds);
+  const ra::Role& compiled = *role;
+  ra::ordered_parallel<ra::FileResult>(
+      files.size(), jobs, 4 * static_cast<std::size_t>(jobs),
+      [&](std::size_t i) {
+        ra::Result<ra::Document> doc = ra::read_document_file(host, files[i]);
+        if (!doc) return ra::judge(files[i], doc.error(), thresholds);
+        return ra::judge(files[i], compiled.analyse(*doc, analysis), thresholds);
+      },
+      [&](std::size_t i, ra::FileResult&& r) {
+        summary.add(r);
+        printer->add(r);
+        progress.update(i + 1);
+      });
+  printer->finish(summary);
+  const std::string committed = report_file.commit();
+  if (!committed.empty()) return fail(committed);
+  std::cerr << "resume-analyser: " << summary.line() << '\n';
+  return summary.exit_code();
+}
+
+}  // namespace cli

@@ -1,0 +1,101 @@
+// Checking many résumés at once: input expansion, a worker pool that keeps
+// input order, pass/fail thresholds, and streaming printers for CI.
+#pragma once
+
+#include "resume_analyser/analysis.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ra {
+
+/// Expands PATH arguments into files, in order: a file stays itself; a
+/// folder becomes every regular file below it (recursively, sorted by path,
+/// hidden files and folders skipped); "-" becomes the non-empty lines of
+/// `list` (one path per line). A path that does not exist is kept, so that
+/// reading it reports the error. Nothing is read but folder listings.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list);
+
+/// Runs work(i) for i in [0, count) on `jobs` threads and calls emit(i, result)
+/// on the calling thread in index order, as soon as each next result is
+/// ready. At most `window` results are held at once, so memory is bounded
+/// whatever `count` is. `work` must be thread-safe; `emit` runs on one thread.
+template <class T>
+void ordered_parallel(std::size_t count, unsigned jobs, std::size_t window,
+                      const std::function<T(std::size_t)>& work,
+                      const std::function<void(std::size_t, T&&)>& emit);
+
+struct Thresholds {
+  double min_score = 0;                                      // overall
+  std::vector<std::pair<std::string, double>> min_category;  // category id -> minimum
+};
+
+enum class Outcome : std::uint8_t { kPass, kFail, kError };
+const char* outcome_name(Outcome o) noexcept;  // "pass", "fail", "error"
+
+/// One input's verdict. `report` is set unless the file could not be read.
+struct FileResult {
+  std::string file;
+  Outcome outcome = Outcome::kError;
+  std::optional<Report> report;
+  std::string error;                 // one line, for kError
+  std::vector<std::string> reasons;  // the thresholds missed, for kFail
+};
+
+/// Pass when the score and every named category reach their minimums.
+/// Fails when a category id is not in the role (a usage error, caught before
+/// any file is read by check_thresholds).
+FileResult judge(std::string file, Result<Report> report, const Thresholds& thresholds);
+
+/// An error message when `thresholds` name a category `set` lacks, else "".
+std::string check_thresholds(const Thresholds& thresholds, const KeywordSet& set);
+
+/// Totals for the summary line.
+struct BatchSummary {
+  std::size_t passed = 0, failed = 0, errors = 0;
+  double score_sum = 0;  // over files that were read
+  void add(const FileResult& r);
+  std::string line() const;  // "3 files: 1 passed, 1 failed, 1 error; mean score 48.5"
+  int exit_code() const;     // 2 if any error, else 1 if any failed, else 0
+};
+
+/// Settings from `.resume-analyser.yaml` (or --config FILE); command-line
+/// flags override them. Keys: role, min_score, min_category ({id: score}),
+/// paths (list), format, jobs, as_of ("YYYY-MM"). Unknown keys are errors.
+struct BatchConfig {
+  std::optional<std::string> role;
+  std::optional<double> min_score;
+  std::vector<std::pair<std::string, double>> min_category;
+  std::vector<std::string> paths;  // relative paths are relative to the config file's folder
+  std::optional<std::string> format;
+  std::optional<unsigned> jobs;
+  std::optional<std::string> as_of;
+};
+
+/// Errors are "FILE:LINE: reason".
+Result<BatchConfig> load_batch_config(const std::string& file);
+
+/// Writes results one by one in a format; finish() writes what must come
+/// last (JUnit's totals). Formats: text, jsonl, csv, junit, github.
+class BatchPrinter {
+ public:
+  virtual ~BatchPrinter() = default;
+  virtual void begin(const KeywordSet& set, const Thresholds& thresholds) = 0;
+  virtual void add(const FileResult& result) = 0;
+  virtual void finish(const BatchSummary& summary) = 0;
+
+  /// nullptr for an unknown format name. `out` must outlive the printer.
+  static std::unique_ptr<BatchPrinter> create(const std::string& format, std::ostream& out);
+  static const std::vector<std::string>& formats();
+};
+
+}  // namespace ra
+
+#include "resume_analyser/detail/ordered_parallel.hpp"

@@ -1,0 +1,426 @@
+#include "resume_analyser/batch.hpp"
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace ra {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kTopMissing = 10;  // missing keywords named per failure
+
+std::string fixed1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+bool hidden_name(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+std::vector<std::string> top_missing(const Report& r, std::size_t n) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < r.missing.size() && i < n; ++i) names.push_back(r.set->keywords[r.missing[i]].name);
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+/// "score 12.8 is below 60; missing: R, TensorFlow, ..." for a failure.
+std::string failure_text(const FileResult& r) {
+  std::string text = joined(r.reasons, "; ");
+  const std::vector<std::string> missing = top_missing(*r.report, kTopMissing);
+  if (!missing.empty()) text += "; missing: " + joined(missing);
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      for (std::string line; std::getline(list, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) files.push_back(line);
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (hidden_name(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Result<BatchConfig> load_batch_config(const std::string& file) {
+  BatchConfig c;
+  auto at = [&](const YAML::Node& n) { return file + ":" + std::to_string(n.Mark().line + 1) + ": "; };
+  try {
+    const YAML::Node root = YAML::LoadFile(file);
+    if (!root.IsMap()) return Error{file + ":1: the config must be a YAML mapping"};
+    const fs::path base = fs::path(file).parent_path();
+    for (const auto& kv : root) {
+      const std::string key = kv.first.as<std::string>();
+      const YAML::Node& v = kv.second;
+      if (key == "role") {
+        c.role = v.as<std::string>();
+      } else if (key == "min_score") {
+        c.min_score = v.as<double>();
+      } else if (key == "min_category") {
+        if (!v.IsMap()) return Error{at(v) + "min_category must map category ids to minimum scores"};
+        for (const auto& m : v) c.min_category.emplace_back(m.first.as<std::string>(), m.second.as<double>());
+      } else if (key == "paths") {
+        if (!v.IsSequence()) return Error{at(v) + "paths must be a list"};
+        for (const auto& p : v) {
+          const fs::path path = p.as<std::string>();
+          c.paths.push_back(path.is_relative() && !base.empty() ? (base / path).string() : path.string());
+        }
+      } else if (key == "format") {
+        c.format = v.as<std::string>();
+      } else if (key == "jobs") {
+        c.jobs = v.as<unsigned>();
+      } else if (key == "as_of") {
+        c.as_of = v.as<std::string>();
+      } else {
+        return Error{at(kv.first) + "unknown key '" + key +
+                     "' (expected one of: role, min_score, min_category, paths, format, jobs, as_of)"};
+      }
+    }
+  } catch (const YAML::BadFile&) {
+    return Error{"cannot read config file " + file};
+  } catch (const YAML::Exception& e) {
+    return Error{file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+  }
+  return c;
+}
+
+const char* outcome_name(Outcome o) noexcept {
+  switch (o) {
+    case Outcome::kPass: return "pass";
+    case Outcome::kFail: return "fail";
+    case Outcome::kError: return "error";
+  }
+  return "error";
+}
+
+std::string check_thresholds(const Thresholds& t, const KeywordSet& set) {
+  for (const auto& [id, min] : t.min_category) {
+    const bool known = std::any_of(set.categories.begin(), set.categories.end(),
+                                   [&](const Category& c) { return c.id == id; });
+    if (!known) {
+      std::string ids;
+      for (const Category& c : set.categories) ids += (ids.empty() ? "" : ", ") + c.id;
+      return "role '" + set.id + "' has no category '" + id + "' (categories: " + ids + ")";
+    }
+  }
+  return "";
+}
+
+FileResult judge(std::string file, Result<Report> report, const Thresholds& t) {
+  FileResult r;
+  r.file = std::move(file);
+  if (!report) {
+    r.error = report.error().message;
+    return r;
+  }
+  r.report = std::move(report).value();
+  const Report& rep = *r.report;
+  if (rep.score < t.min_score) {
+    r.reasons.push_back("score " + fixed1(rep.score) + " is below " + fixed1(t.min_score));
+  }
+  for (const auto& [id, min] : t.min_category) {
+    for (const CategoryScore& c : rep.categories) {
+      if (rep.set->categories[c.category].id == id && c.score < min) {
+        r.reasons.push_back(id + " " + fixed1(c.score) + " is below " + fixed1(min));
+      }
+    }
+  }
+  r.outcome = r.reasons.empty() ? Outcome::kPass : Outcome::kFail;
+  return r;
+}
+
+void BatchSummary::add(const FileResult& r) {
+  switch (r.outcome) {
+    case Outcome::kPass: ++passed; break;
+    case Outcome::kFail: ++failed; break;
+    case Outcome::kError: ++errors; break;
+  }
+  if (r.report) score_sum += r.report->score;
+}
+
+std::string BatchSummary::line() const {
+  const std::size_t total = passed + failed + errors;
+  const std::size_t read = passed + failed;
+  std::string s = std::to_string(total) + (total == 1 ? " file: " : " files: ") + std::to_string(passed) +
+                  " passed, " + std::to_string(failed) + " failed, " + std::to_string(errors) +
+                  (errors == 1 ? " error" : " errors");
+  if (read > 0) s += "; mean score " + fixed1(round1(score_sum / static_cast<double>(read)));
+  return s;
+}
+
+int BatchSummary::exit_code() const { return errors > 0 ? 2 : failed > 0 ? 1 : 0; }
+
+// ---- printers ----
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class TextPrinter final : public BatchPrinter {
+ public:
+  explicit TextPrinter(std::ostream& out) : out_(out) {}
+  void begin(const KeywordSet&, const Thresholds&) override {}
+  void add(const FileResult& r) override {
+    switch (r.outcome) {
+      case Outcome::kPass: out_ << "PASS   " << pad(fixed1(r.report->score)) << "  " << r.file << '\n'; break;
+      case Outcome::kFail:
+        out_ << "FAIL   " << pad(fixed1(r.report->score)) << "  " << r.file << "  (" << failure_text(r) << ")\n";
+        break;
+      case Outcome::kError: out_ << "ERROR         " << r.error << '\n'; break;
+    }
+    out_.flush();
+  }
+  void finish(const BatchSummary&) override {}
+
+ private:
+  static std::string pad(std::string s) { return std::string(5 - std::min<std::size_t>(5, s.size()), ' ') + s; }
+  std::ostream& out_;
+};
+
+class JsonLinesPrinter final : public BatchPrinter {
+ public:
+  explicit JsonLinesPrinter(std::ostream& out) : out_(out) {}
+  void begin(const KeywordSet&, const Thresholds&) override {}
+  void add(const FileResult& r) override {
+    Json j{{"file", r.file}, {"status", outcome_name(r.outcome)}};
+    if (!r.report) {
+      j["error"] = r.error;
+    } else {
+      const Report& rep = *r.report;
+      j["format"] = rep.format;
+      j["role"] = rep.set->id;
+      j["score"] = rep.score;
+      Json cats = Json::object();
+      for (const CategoryScore& c : rep.categories) cats[rep.set->categories[c.category].id] = c.score;
+      j["categories"] = std::move(cats);
+      j["reasons"] = r.reasons;
+      j["missing"] = top_missing(rep, rep.missing.size());
+      Json listed = Json::array();
+      for (const KeywordHit& h : rep.matched) {
+        if (h.listed_only) listed.push_back(rep.set->keywords[h.keyword].name);
+      }
+      j["listed_only"] = std::move(listed);
+      j["experience_years"] = rep.experience.found.years;
+      j["level"] = rep.experience.level;
+      j["highest_degree"] = degree_name(rep.education.found.highest);
+      Json warnings = Json::array();
+      for (const Warning& w : rep.flags.warnings) warnings.push_back(w.code);
+      j["warnings"] = std::move(warnings);
+    }
+    out_ << j.dump() << '\n';
+    out_.flush();
+  }
+  void finish(const BatchSummary&) override {}
+
+ private:
+  std::ostream& out_;
+};
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+class CsvPrinter final : public BatchPrinter {
+ public:
+  explicit CsvPrinter(std::ostream& out) : out_(out) {}
+  void begin(const KeywordSet& set, const Thresholds&) override {
+    out_ << "file,status,score";
+    for (const Category& c : set.categories) out_ << ',' << csv_field(c.id);
+    out_ << ",experience_years,level,highest_degree,missing,reasons,error\n";
+    categories_ = set.categories.size();
+  }
+  void add(const FileResult& r) override {
+    out_ << csv_field(r.file) << ',' << outcome_name(r.outcome) << ',';
+    if (r.report) {
+      const Report& rep = *r.report;
+      out_ << fixed1(rep.score);
+      for (const CategoryScore& c : rep.categories) out_ << ',' << fixed1(c.score);
+      out_ << ',' << fixed1(rep.experience.found.years) << ',' << csv_field(rep.experience.level) << ','
+           << degree_name(rep.education.found.highest) << ','
+           << csv_field(joined(top_missing(rep, kTopMissing), "; ")) << ',' << csv_field(joined(r.reasons, "; "))
+           << ",\n";
+    } else {
+      out_ << std::string(categories_, ',') << ",,,,," << csv_field(r.error) << '\n';
+    }
+    out_.flush();
+  }
+  void finish(const BatchSummary&) override {}
+
+ private:
+  std::ostream& out_;
+  std::size_t categories_ = 0;
+};
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // Control characters are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+/// JUnit XML wants the totals in the opening tags, so test cases wait in a
+/// temporary file (not memory) until finish().
+class JunitPrinter final : public BatchPrinter {
+ public:
+  explicit JunitPrinter(std::ostream& out) : out_(out), cases_(std::tmpfile()) {}
+  ~JunitPrinter() override {
+    if (cases_) std::fclose(cases_);
+  }
+  void begin(const KeywordSet& set, const Thresholds&) override { role_ = set.id; }
+  void add(const FileResult& r) override {
+    std::string tc = "    <testcase classname=\"resume-analyser." + xml_escape(role_) + "\" name=\"" +
+                     xml_escape(r.file) + "\" time=\"0\"";
+    switch (r.outcome) {
+      case Outcome::kPass:
+        tc += "/>\n";
+        break;
+      case Outcome::kFail:
+        tc += ">\n      <failure type=\"threshold\" message=\"" + xml_escape(joined(r.reasons, "; ")) + "\">" +
+              xml_escape("score " + fixed1(r.report->score) + ": " + failure_text(r)) +
+              "</failure>\n    </testcase>\n";
+        break;
+      case Outcome::kError:
+        tc += ">\n      <error type=\"unreadable\" message=\"" + xml_escape(r.error) + "\"/>\n    </testcase>\n";
+        break;
+    }
+    if (cases_) std::fwrite(tc.data(), 1, tc.size(), cases_);
+  }
+  void finish(const BatchSummary& s) override {
+    const std::string counts = "tests=\"" + std::to_string(s.passed + s.failed + s.errors) + "\" failures=\"" +
+                               std::to_string(s.failed) + "\" errors=\"" + std::to_string(s.errors) + "\"";
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"resume-analyser\" " << counts
+         << ">\n  <testsuite name=\"resume-analyser " << xml_escape(role_) << "\" " << counts
+         << " skipped=\"0\" time=\"0\">\n";
+    if (cases_) {
+      std::rewind(cases_);
+      char buf[1 << 16];
+      for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, cases_)) > 0;) out_.write(buf, static_cast<std::streamsize>(n));
+    }
+    out_ << "  </testsuite>\n</testsuites>\n";
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  std::FILE* cases_;
+  std::string role_;
+};
+
+/// GitHub Actions workflow commands: an annotation per failure and error.
+class GithubPrinter final : public BatchPrinter {
+ public:
+  explicit GithubPrinter(std::ostream& out) : out_(out) {}
+  void begin(const KeywordSet& set, const Thresholds&) override { role_ = set.name; }
+  void add(const FileResult& r) override {
+    switch (r.outcome) {
+      case Outcome::kPass:
+        out_ << "::notice file=" << property(r.file) << ",title=" << property("Résumé passes")
+             << "::" << data("score " + fixed1(r.report->score) + " for " + role_) << '\n';
+        break;
+      case Outcome::kFail:
+        out_ << "::error file=" << property(r.file) << ",title=" << property("Résumé below threshold")
+             << "::" << data("score " + fixed1(r.report->score) + " for " + role_ + ": " + failure_text(r)) << '\n';
+        break;
+      case Outcome::kError:
+        out_ << "::error file=" << property(r.file) << ",title=" << property("Unreadable résumé")
+             << "::" << data(r.error) << '\n';
+        break;
+    }
+    out_.flush();
+  }
+  void finish(const BatchSummary& s) override { out_ << "::notice title=resume-analyser::" << data(s.line()) << '\n'; }
+
+ private:
+  static std::string data(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '%') out += "%25";
+      else if (c == '\r') out += "%0D";
+      else if (c == '\n') out += "%0A";
+      else out += c;
+    }
+    return out;
+  }
+  static std::string property(const std::string& s) {
+    std::string out;
+    for (char c : data(s)) {
+      if (c == ':') out += "%3A";
+      else if (c == ',') out += "%2C";
+      else out += c;
+    }
+    return out;
+  }
+  std::ostream& out_;
+  std::string role_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& BatchPrinter::formats() {
+  static const std::vector<std::string> names{"text", "jsonl", "csv", "junit", "github"};
+  return names;
+}
+
+std::unique_ptr<BatchPrinter> BatchPrinter::create(const std::string& format, std::ostream& out) {
+  if (format == "text") return std::make_unique<TextPrinter>(out);
+  if (format == "jsonl") return std::make_unique<JsonLinesPrinter>(out);
+  if (format == "csv") return std::make_unique<CsvPrinter>(out);
+  if (format == "junit") return std::make_unique<JunitPrinter>(out);
+  if (format == "github") return std::make_unique<GithubPrinter>(out);
+  return nullptr;
+}
+
+}  // namespace ra
