@@ -133,7 +133,7 @@ int run_batch(const BatchOptions& o) {
   ra::ordered_parallel<ra::FileResult>(
       files.size(), jobs, 4 * static_cast<std::size_t>(jobs),
       [&](std::size_t i) {
-        ra::Result<ra::Document> doc = ra::read_document_file(host, files[i]);
+        ra::Result<ra::Document> doc = ra::read_document_file(host, files[i], o.limits);
         if (!doc) return ra::judge(files[i], doc.error(), thresholds);
         return ra::judge(files[i], compiled.analyse(*doc, analysis), thresholds);
       },

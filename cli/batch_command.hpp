@@ -1,6 +1,8 @@
 // `resume-analyser batch`: many résumés, a pass/fail gate, CI report formats.
 #pragma once
 
+#include "resume_analyser/document.hpp"
+
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -21,6 +23,7 @@ struct BatchOptions {
   bool progress = true;             // a bar on stderr when it is a terminal
   std::vector<std::filesystem::path> plugin_dirs;
   std::vector<std::filesystem::path> keyword_dirs;
+  ra::ReadLimits limits;
 };
 
 /// Runs the batch; returns the exit status (0 all pass, 1 some below a

@@ -1,6 +1,8 @@
 #include "cli_support.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 namespace cli {
@@ -17,6 +19,53 @@ ra::PluginHost load_plugins(const std::vector<std::filesystem::path>& extra_dirs
     std::cerr << "resume-analyser: warning: skipped plugin " << e.file.string() << ": " << e.reason << '\n';
   }
   return host;
+}
+
+std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimits* limits) {
+  ra::ExtractLimits& x = limits->extract;
+  struct Entry {
+    const char* name;
+    std::uint64_t* value64;
+    std::uint32_t* value32;
+  };
+  const Entry entries[] = {
+      {"file-bytes", &limits->max_file_bytes, nullptr},
+      {"input-bytes", &limits->max_input_bytes, nullptr},
+      {"archive-entries", &x.max_archive_entries, nullptr},
+      {"part-bytes", &x.max_part_bytes, nullptr},
+      {"total-bytes", &x.max_total_inflated_bytes, nullptr},
+      {"ratio-after-bytes", &x.ratio_check_after_bytes, nullptr},
+      {"ratio", nullptr, &x.max_compression_ratio},
+      {"depth", nullptr, &x.max_nesting_depth},
+      {"text-bytes", &x.max_text_bytes, nullptr},
+  };
+  for (const std::string& s : settings) {
+    const std::size_t eq = s.find('=');
+    const std::string name = s.substr(0, eq);
+    const Entry* e = std::find_if(std::begin(entries), std::end(entries),
+                                  [&](const Entry& en) { return name == en.name; });
+    if (eq == std::string::npos || e == std::end(entries)) {
+      std::string names;
+      for (const Entry& en : entries) names += (names.empty() ? "" : ", ") + std::string(en.name);
+      return "--limit: expected NAME=VALUE with NAME one of " + names + ", got '" + s + "'";
+    }
+    char* end = nullptr;
+    const std::string text = s.substr(eq + 1);
+    unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+    const std::string suffix = end ? end : "";
+    const unsigned long long scale = suffix == "" ? 1 : suffix == "K" ? 1ull << 10 : suffix == "M" ? 1ull << 20
+                                   : suffix == "G" ? 1ull << 30 : 0;
+    if (text.empty() || end == text.c_str() || scale == 0 || v == 0) {
+      return "--limit " + name + ": expected a positive whole number (K, M, G allowed), got '" + text + "'";
+    }
+    v *= scale;
+    if (e->value64) *e->value64 = v;
+    if (e->value32) {
+      if (v > 0xFFFFFFFFull) return "--limit " + name + ": " + text + " is too large";
+      *e->value32 = static_cast<std::uint32_t>(v);
+    }
+  }
+  return "";
 }
 
 bool parse_month(const std::string& text, ra::YearMonth* out) {

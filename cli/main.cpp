@@ -35,6 +35,8 @@ struct Options {
   std::string role = "ml-engineer";
   std::string format = "text";
   std::string as_of;  // YYYY-MM; "" = this month
+  std::vector<std::string> limit_settings;  // --limit NAME=VALUE
+  ra::ReadLimits limits;
 };
 
 /// Reads and analyses o.file; prints with `print`.
@@ -45,7 +47,7 @@ int run_score(const Options& o, Print print) {
     return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
   }
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
-  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
+  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
   if (!doc) return fail(doc.error().message);
   ra::Result<ra::KeywordSet> set = ra::load_role(o.role, ra::keyword_search_path(o.keyword_dirs));
   if (!set) return fail(set.error().message);
@@ -59,7 +61,7 @@ int run_score(const Options& o, Print print) {
 
 int run_extract(const Options& o) {
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
-  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file);
+  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
   if (!doc) return fail(doc.error().message);
   std::cout << doc->text << '\n';
   return kExitOk;
@@ -109,6 +111,10 @@ int main(int argc, char** argv) {
       ->type_name("DIR");
   app.add_option("--keywords-dir", o.keyword_dirs, "Also look for role files in DIR (searched first)")
       ->type_name("DIR");
+  app.add_option("--limit", o.limit_settings,
+                 "Change a reading limit: file-bytes, input-bytes, archive-entries, part-bytes, "
+                 "total-bytes, ratio, ratio-after-bytes, depth, text-bytes (sizes take K, M, G)")
+      ->type_name("NAME=VALUE");
 
   auto add_file = [&](CLI::App* cmd) {
     cmd->add_option("FILE", o.file, "Résumé to read (DOCX, HTML, text, ...)")->required();
@@ -162,6 +168,7 @@ int main(int argc, char** argv) {
     return fail(std::string(e.what()) + " (see resume-analyser --help)");
   }
 
+  if (std::string bad = cli::apply_limits(o.limit_settings, &o.limits); !bad.empty()) return fail(bad);
   try {
     const bool json = o.format == "json";
     if (score->parsed()) {
@@ -176,6 +183,7 @@ int main(int argc, char** argv) {
     if (batch->parsed()) {
       b.plugin_dirs = o.plugin_dirs;
       b.keyword_dirs = o.keyword_dirs;
+      b.limits = o.limits;
       return cli::run_batch(b);
     }
   } catch (const std::exception& e) {

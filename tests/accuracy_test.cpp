@@ -12,13 +12,12 @@
 #include "resume_analyser/text.hpp"
 #include "resume_analyser/text_codec.hpp"
 
-#include "test_support.hpp"
-
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -192,7 +191,13 @@ CaseFile parse_cases(std::string_view content, const std::string& label) {
 }
 
 const CaseFile& case_file() {
-  static const CaseFile file = parse_cases(ra::test::read_file(kCasesPath), kCasesLabel);
+  static const CaseFile file = [] {
+    std::ifstream in(kCasesPath, std::ios::binary);
+    if (!in) FAIL("cannot read " << kCasesPath);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return parse_cases(content.str(), kCasesLabel);
+  }();
   return file;
 }
 

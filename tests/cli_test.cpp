@@ -117,7 +117,7 @@ TEST_CASE("cli: a bad keyword file is exit 2 with file:line", "[cli]") {
   CHECK(r.status == 2);
   CHECK(r.err == "resume-analyser: " + bad.string() +
                      ":8: unknown key 'wieght' in keyword (expected one of: name, weight, aliases, "
-                     "case_sensitive, context, inflect, patterns, sources)\n");
+                     "exact_aliases, case_sensitive, context, inflect, patterns, sources)\n");
 }
 
 TEST_CASE("cli: an unknown role lists the known ones", "[cli]") {

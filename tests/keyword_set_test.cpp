@@ -54,7 +54,7 @@ TEST_CASE("role file errors name the file and line", "[keywords]") {
         "role.yaml:8: keyword 'Python' lacks required key 'sources'");
   CHECK(error_of(kHead + "      - {name: Python, weight: 1, colour: red, " + kSrc + "}\n") ==
         "role.yaml:8: unknown key 'colour' in keyword (expected one of: name, weight, aliases, "
-        "case_sensitive, context, inflect, patterns, sources)");
+        "exact_aliases, case_sensitive, context, inflect, patterns, sources)");
   CHECK(error_of(kHead + "      - {name: Python, weight: 1, " + kSrc + "}\n" +
                  "      - {name: python, weight: 1, " + kSrc + "}\n") ==
         "role.yaml:9: 'python' is already used on line 8");

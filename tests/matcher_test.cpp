@@ -13,6 +13,7 @@ namespace {
 const char* const kSet = R"(format: 1
 id: traps
 name: Traps
+stop_phrases: [collaborative filtering]
 categories:
   - id: programming-languages
     name: Languages
@@ -31,7 +32,11 @@ categories:
   - id: methods
     name: Methods
     keywords:
-      - {name: machine learning, aliases: [ML], weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: machine learning, exact_aliases: [ML], weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: AWS, weight: 3, sources: [{guide: g, quote: q}]}
+      - {name: SageMaker, aliases: [AWS SageMaker], weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: Testing, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: Collaboration, aliases: [collaborative], weight: 1, sources: [{guide: g, quote: q}]}
       - {name: deep learning, weight: 2, sources: [{guide: g, quote: q}]}
       - {name: AI, aliases: [artificial intelligence], weight: 2, sources: [{guide: g, quote: q}]}
       - {name: scikit-learn, aliases: [sklearn], weight: 2, sources: [{guide: g, quote: q}]}
@@ -85,7 +90,7 @@ TEST_CASE("symbols stay part of a language name", "[matcher]") {
   CHECK(found("node js") == Found{});
   CHECK(found("scikit-learn, scikit learn, sklearn") == Found{{"scikit-learn", 3}});
   CHECK(found("ran A/B tests; A/B testing") == Found{{"A/B testing", 2}});
-  CHECK(found("A B testing") == Found{});
+  CHECK(found("A B testing") == Found{{"Testing", 1}});  // not A/B testing
 }
 
 TEST_CASE("R only as the language", "[matcher]") {
@@ -143,4 +148,32 @@ TEST_CASE("occurrences carry lines and byte ranges of the normalised text", "[ma
   CHECK(text.substr((*occ)[0].begin, (*occ)[0].end - (*occ)[0].begin) == "machine\nlearning");
   CHECK((*occ)[0].line == 1);
   CHECK((*occ)[1].line == 2);
+}
+
+TEST_CASE("exact aliases count only in their case", "[matcher]") {
+  CHECK(found("ML and Python") == Found{{"Python", 1}, {"machine learning", 1}});
+  CHECK(found("500 mL of buffer") == Found{});
+  CHECK(found("Machine Learning") == Found{{"machine learning", 1}});
+}
+
+TEST_CASE("stop phrases hide the keywords inside them", "[matcher]") {
+  CHECK(found("collaborative filtering for recommendations") == Found{});
+  CHECK(found("collaborative team player") == Found{{"Collaboration", 1}});
+}
+
+TEST_CASE("a keyword inside a longer match counts unless it is the head", "[matcher]") {
+  CHECK(found("trained on AWS SageMaker") == Found{{"AWS", 1}, {"SageMaker", 1}});
+  CHECK(found("A/B testing") == Found{{"A/B testing", 1}});  // Testing is its head word
+}
+
+TEST_CASE("lists: versions, chains and vertical lists support R and C", "[matcher]") {
+  CHECK(found("Python (3.11), R (4.3)") == Found{{"Python", 1}, {"R", 1}});
+  CHECK(found("Python, Java, C, R") == Found{{"C", 1}, {"Java", 1}, {"Python", 1}, {"R", 1}});
+  CHECK(found("Python\nR\nC++") == Found{{"C++", 1}, {"Python", 1}, {"R", 1}});
+  CHECK(found("Anjali R.\nPython Developer") == Found{{"Python", 1}});
+  CHECK(found("C++17 and Python") == Found{{"C++", 1}, {"Python", 1}});
+}
+
+TEST_CASE("a hyphen where a line wrapped joins the word", "[matcher]") {
+  CHECK(found("deep-\nlearning models") == Found{{"deep learning", 1}});
 }

@@ -54,18 +54,19 @@ Document make_document(std::string name, std::string format, const std::vector<T
 }
 
 Result<Document> read_document(const PluginHost& host, std::string name, std::string_view bytes,
-                               const ExtractLimits& limits) {
+                               const ReadLimits& limits) {
   const LoadedPlugin* chosen = host.choose(bytes, name);
   if (chosen == nullptr) {
     if (bytes.empty()) return Error{name + ": empty file"};
     return Error{name + ": unsupported format (supported: " + host.supported_formats() + ")"};
   }
   const FormatInfo& info = chosen->info;
-  if (info.max_input_bytes != 0 && bytes.size() > info.max_input_bytes) {
+  const std::uint64_t max_input = limits.max_input_bytes ? limits.max_input_bytes : info.max_input_bytes;
+  if (max_input != 0 && bytes.size() > max_input) {
     return Error{name + ": " + info.name + " input of " + mib(bytes.size()) + " exceeds the " +
-                 mib(info.max_input_bytes) + " limit"};
+                 mib(max_input) + " limit"};
   }
-  ExtractResult extracted = chosen->plugin->extract(bytes, limits);
+  ExtractResult extracted = chosen->plugin->extract(bytes, limits.extract);
   if (!extracted.ok()) {
     std::string where = extracted.offset ? " (at byte " + std::to_string(extracted.offset) + ")" : "";
     return Error{name + ": cannot read as " + info.name + ": " + extracted.message + where};
@@ -76,7 +77,8 @@ Result<Document> read_document(const PluginHost& host, std::string name, std::st
 }
 
 Result<Document> read_document_file(const PluginHost& host, const fs::path& path,
-                                    const ExtractLimits& limits, std::uint64_t max_file_bytes) {
+                                    const ReadLimits& limits) {
+  const std::uint64_t max_file_bytes = limits.max_file_bytes;
   const std::string name = path.string();
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);

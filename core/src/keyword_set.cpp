@@ -141,8 +141,8 @@ struct Parser {
   }
 
   void keyword(const YAML::Node& n, std::size_t category) {
-    check_keys(n, "keyword", {"name", "weight", "aliases", "case_sensitive", "context",
-                              "inflect", "patterns", "sources"});
+    check_keys(n, "keyword", {"name", "weight", "aliases", "exact_aliases", "case_sensitive",
+                              "context", "inflect", "patterns", "sources"});
     Keyword kw;
     kw.line = line_of(n);
     kw.category = category;
@@ -152,6 +152,10 @@ struct Parser {
     if (n["aliases"]) {
       kw.aliases = string_list(n["aliases"], "aliases");
       for (const std::string& a : kw.aliases) claim_term(n["aliases"], a);
+    }
+    if (n["exact_aliases"]) {
+      kw.exact_aliases = string_list(n["exact_aliases"], "exact_aliases");
+      for (const std::string& a : kw.exact_aliases) claim_term(n["exact_aliases"], a);
     }
     if (n["case_sensitive"]) kw.case_sensitive = boolean(n["case_sensitive"], "case_sensitive");
     if (n["inflect"]) kw.inflect = boolean(n["inflect"], "inflect");
@@ -193,6 +197,7 @@ struct Parser {
       const std::string where = "keyword '" + kw.name + "' of role '" + parent + "'";
       terms.emplace(term_key(kw.name), where);
       for (const std::string& a : kw.aliases) terms.emplace(term_key(a), where);
+      for (const std::string& a : kw.exact_aliases) terms.emplace(term_key(a), where);
     }
   }
 
@@ -316,8 +321,8 @@ struct Parser {
   void parse(const YAML::Node& root, const std::string& label, std::vector<std::string>& chain) {
     if (!root.IsMap()) throw ParseError{1, "a keyword file must be a YAML mapping"};
     check_keys(root, "keyword file",
-               {"format", "id", "extends", "name", "description", "sources", "weights", "categories",
-                "competencies", "experience_levels", "education"});
+               {"format", "id", "extends", "name", "description", "sources", "stop_phrases", "weights",
+                "categories", "competencies", "experience_levels", "education"});
     const YAML::Node format = required(root, "format", "keyword file");
     int version = 0;
     if (!format.IsScalar() || !YAML::convert<int>::decode(format, version)) {
@@ -343,6 +348,12 @@ struct Parser {
         }
       }
       guides.insert(set.sources.begin(), set.sources.end());
+    }
+    if (root["stop_phrases"]) {
+      for (std::string& p : string_list(root["stop_phrases"], "stop_phrases")) {
+        if (term_key(p).empty()) fail(root["stop_phrases"], "stop phrase '" + p + "' contains no letters or digits");
+        set.stop_phrases.push_back(std::move(p));
+      }
     }
     if (root["categories"]) {
       categories(root["categories"], inherited);

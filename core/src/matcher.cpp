@@ -10,6 +10,8 @@
 namespace ra {
 namespace {
 
+constexpr std::size_t kStop = static_cast<std::size_t>(-1);  // keyword index of stop phrases
+
 /// One spelling of a keyword, cut into tokens like the text is.
 struct Alias {
   std::vector<Token> tokens;  // the gaps between words; `folded` is unused here
@@ -85,20 +87,21 @@ struct Matcher::Impl {
   std::vector<std::unique_ptr<RE2>> patterns;
   std::unique_ptr<RE2::Set> pattern_set;
 
-  void add_alias(const std::string& spelling, std::size_t keyword, const Keyword& kw) {
+  /// Adds one spelling of `keyword` (kStop for a stop phrase).
+  void add_alias(const std::string& spelling, std::size_t keyword, bool exact, bool inflect) {
     const std::string text = normalize_text(spelling);
     Alias alias;
     alias.tokens = tokenize(text);
     if (alias.tokens.empty()) return;
     alias.keyword = keyword;
-    alias.exact_case = kw.case_sensitive;
+    alias.exact_case = exact;
     for (const Token& t : alias.tokens) {
-      const std::string word = kw.case_sensitive ? text.substr(t.begin, t.end - t.begin) : t.folded;
-      alias.forms.push_back(kw.inflect ? inflections(word) : std::vector<std::string>{word});
+      const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : t.folded;
+      alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
     }
     const auto index = static_cast<std::uint32_t>(aliases.size());
     for (const std::string& first : alias.forms.front()) {
-      std::vector<std::uint32_t>& bucket = by_first_word[kw.case_sensitive ? fold_case(first) : first];
+      std::vector<std::uint32_t>& bucket = by_first_word[exact ? fold_case(first) : first];
       if (bucket.empty() || bucket.back() != index) bucket.push_back(index);
     }
     aliases.push_back(std::move(alias));
@@ -140,8 +143,9 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
   options.set_log_errors(false);
   for (std::size_t i = 0; i < set.keywords.size(); ++i) {
     const Keyword& kw = set.keywords[i];
-    impl->add_alias(kw.name, i, kw);
-    for (const std::string& a : kw.aliases) impl->add_alias(a, i, kw);
+    impl->add_alias(kw.name, i, kw.case_sensitive, kw.inflect);
+    for (const std::string& a : kw.aliases) impl->add_alias(a, i, kw.case_sensitive, kw.inflect);
+    for (const std::string& a : kw.exact_aliases) impl->add_alias(a, i, true, kw.inflect);
     for (const std::string& p : kw.patterns) {
       if (!impl->pattern_set) {
         impl->pattern_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
@@ -156,6 +160,7 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
       impl->pattern_keyword.push_back(i);
     }
   }
+  for (const std::string& p : set.stop_phrases) impl->add_alias(p, kStop, false, false);
   if (impl->pattern_set && !impl->pattern_set->Compile()) {
     return Error{"RE2 ran out of memory compiling the patterns of " + set.id};
   }
@@ -166,6 +171,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
                                               const std::vector<Token>& tokens) const {
   const Impl& m = *impl_;
   std::vector<Occurrence> found;
+  std::vector<Occurrence> nested;  // other keywords inside a longer match
   auto add = [&](std::size_t keyword, std::size_t first, std::size_t end) {
     found.push_back({keyword, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end),
                      tokens[first].begin, tokens[end - 1].end, tokens[first].line});
@@ -184,7 +190,32 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
       ++i;
       continue;
     }
+    if (best_keyword == kStop) {  // a stop phrase hides its words
+      i += best_len;
+      continue;
+    }
     add(best_keyword, i, i + best_len);
+    // A different keyword that modifies the match ("AWS SageMaker", "deploy
+    // machine learning models") is found too; its last word, the term's head
+    // ("A/B testing"), is not.
+    for (std::size_t j = i; j < i + best_len; ++j) {
+      const auto inner = m.by_first_word.find(tokens[j].folded);
+      if (inner == m.by_first_word.end()) continue;
+      for (std::uint32_t a : inner->second) {
+        const Alias& alias = m.aliases[a];
+        if (alias.keyword == best_keyword || alias.keyword == kStop) continue;
+        const std::size_t len = m.match_at(alias, text, tokens, j);
+        if (len == 0 || j + len >= i + best_len) continue;
+        const bool seen = std::any_of(nested.begin(), nested.end(), [&](const Occurrence& o) {
+          return o.keyword == alias.keyword && o.first_token >= i;
+        });
+        if (!seen) {
+          nested.push_back({alias.keyword, static_cast<std::uint32_t>(j),
+                            static_cast<std::uint32_t>(j + len), tokens[j].begin,
+                            tokens[j + len - 1].end, tokens[j].line});
+        }
+      }
+    }
     i += best_len;
   }
 
@@ -234,35 +265,63 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     found.swap(disjoint);
   }
 
-  // A keyword with a context counts only when listed next to a context-free
-  // keyword of that category: adjacent, or with one "and"/"or" between.
+  // A keyword with a context counts only when it is part of a list that holds
+  // a context-free keyword of that category: neighbours adjacent or with one
+  // "and"/"or" between (numbers such as versions are skipped), chained
+  // through other keywords of the category. A line break ends the list unless
+  // the context keyword stands alone on its line (a vertical list).
   const KeywordSet& set = *m.set;
+  auto is_number = [&](std::uint32_t t) {
+    const std::string& w = tokens[t].folded;
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto alone_on_line = [&](const Occurrence& o) {
+    const bool starts = o.first_token == 0 || tokens[o.first_token - 1].line != tokens[o.first_token].line;
+    const bool ends = o.end_token == tokens.size() || tokens[o.end_token].line != tokens[o.end_token - 1].line;
+    return starts && ends;
+  };
   auto listed_together = [&](const Occurrence& a, const Occurrence& b) {
     if (b.first_token < a.end_token) return false;
-    const std::uint32_t between = b.first_token - a.end_token;
-    if (between == 0) return true;
-    if (between > 1) return false;
-    const std::string& word = tokens[a.end_token].folded;
-    return word == "and" || word == "or";
+    std::uint32_t words = 0, joins = 0;
+    for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
+      if (is_number(t)) continue;
+      const std::string& w = tokens[t].folded;
+      if (w == "and" || w == "or") ++joins; else ++words;
+    }
+    if (words > 0 || joins > 1) return false;
+    if (tokens[a.end_token - 1].line != tokens[b.first_token].line) {
+      for (const Occurrence* o : {&a, &b}) {
+        if (!set.keywords[o->keyword].context.empty() && !alone_on_line(*o)) return false;
+      }
+    }
+    return true;
   };
-  auto supports = [&](const Occurrence& other, const std::string& category_id) {
-    const Keyword& kw = set.keywords[other.keyword];
-    return kw.context.empty() && set.categories[kw.category].id == category_id;
+  auto in_category = [&](const Occurrence& o, const std::string& category_id) {
+    return set.categories[set.keywords[o.keyword].category].id == category_id;
   };
   std::vector<Occurrence> kept;
-  kept.reserve(found.size());
+  kept.reserve(found.size() + nested.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Occurrence& o = found[i];
     const std::string& context = set.keywords[o.keyword].context;
     bool ok = context.empty();
-    for (std::size_t j = i; !ok && j-- > 0 && listed_together(found[j], o);) {
-      ok = supports(found[j], context);
+    for (std::size_t j = i; !ok && j-- > 0 && listed_together(found[j], found[j + 1]) &&
+                            in_category(found[j], context);) {
+      ok = set.keywords[found[j].keyword].context.empty();
     }
-    for (std::size_t j = i + 1; !ok && j < found.size() && listed_together(o, found[j]); ++j) {
-      ok = supports(found[j], context);
+    for (std::size_t j = i + 1; !ok && j < found.size() && listed_together(found[j - 1], found[j]) &&
+                                in_category(found[j], context);
+         ++j) {
+      ok = set.keywords[found[j].keyword].context.empty();
     }
     if (ok) kept.push_back(o);
   }
+  for (const Occurrence& o : nested) {
+    if (set.keywords[o.keyword].context.empty()) kept.push_back(o);
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.first_token < b.first_token;
+  });
   return kept;
 }
 

@@ -124,6 +124,9 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t pos = 0;
   // State of the separator run since the previous token.
   bool saw_newline = false, saw_other = false;
+  // "fine-\ntuning": a hyphen right after a word, then only whitespace with a
+  // line break, is a hyphen the line wrapped at.
+  bool wrap_hyphen = false;
   std::size_t separator_chars = 0, spaces = 0;
   char32_t only_joiner = 0;
   char32_t prev = 0;  // last separator code point; 0 at the start or right after a token
@@ -156,6 +159,7 @@ std::vector<Token> tokenize(std::string_view text) {
       } else if (is_space(cp)) {
         ++spaces;
       } else {
+        wrap_hyphen = cp == '-' && separator_chars == 1 && after_token;
         saw_other = true;
         only_joiner = is_joiner(cp) ? cp : 0;
       }
@@ -173,6 +177,9 @@ std::vector<Token> tokenize(std::string_view text) {
     } else if (separator_chars == 1 && saw_other && only_joiner != 0) {
       tok.gap = Gap::kJoiner;
       tok.joiner = static_cast<char>(only_joiner);
+    } else if (wrap_hyphen && saw_newline) {
+      tok.gap = Gap::kJoiner;
+      tok.joiner = '-';
     } else if (!saw_other) {
       tok.gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
     } else {
@@ -190,15 +197,17 @@ std::vector<Token> tokenize(std::string_view text) {
       ++suffix_end;
     }
     if (suffix_end != end) {
+      // "C++", "C++17" (a version follows), but not "A+B".
       std::size_t n = 0;
-      if (suffix_end >= text.size() || !is_word_cp(peek(suffix_end, &n))) end = suffix_end;
+      const char32_t after = suffix_end >= text.size() ? 0 : peek(suffix_end, &n);
+      if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
     }
     tok.end = static_cast<std::uint32_t>(end);
     tok.folded = fold_case(text.substr(pos, end - pos));
     tokens.push_back(std::move(tok));
 
     pos = end;
-    saw_newline = saw_other = false;
+    saw_newline = saw_other = wrap_hyphen = false;
     separator_chars = spaces = 0;
     only_joiner = 0;
     prev = 0;

@@ -32,17 +32,24 @@ struct Document {
 Document make_document(std::string name, std::string format,
                        const std::vector<TextChunk>& chunks);
 
+/// Every limit that guards reading an untrusted file, defaults in place.
+/// `resume-analyser --limit NAME=VALUE` changes them (README "Limits").
+struct ReadLimits {
+  ExtractLimits extract;                    // enforced by the plugin while it reads
+  std::uint64_t max_file_bytes = 64ull << 20;  // refused before reading into memory
+  std::uint64_t max_input_bytes = 0;        // per format; 0 = the plugin's own (FormatInfo)
+};
+
 /// Reads `bytes` with the plugin `host` chooses for them. Errors are one line
 /// and start with `name`: unsupported format (listing the supported ones),
-/// input over the plugin's size limit, the plugin's own failure, or no text.
+/// input over the format's size limit, the plugin's own failure, or no text.
 Result<Document> read_document(const PluginHost& host, std::string name, std::string_view bytes,
-                               const ExtractLimits& limits = {});
+                               const ReadLimits& limits = {});
 
 /// Reads the file at `path` (never writing to it), then as above. A missing or
 /// unreadable file, or a folder, is an error naming the path. Files larger
-/// than `max_file_bytes` are refused before they are read into memory.
+/// than `limits.max_file_bytes` are refused before they are read into memory.
 Result<Document> read_document_file(const PluginHost& host, const std::filesystem::path& path,
-                                    const ExtractLimits& limits = {},
-                                    std::uint64_t max_file_bytes = 64ull << 20);
+                                    const ReadLimits& limits = {});
 
 }  // namespace ra

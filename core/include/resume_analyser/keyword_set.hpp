@@ -5,9 +5,11 @@
 //   id: ml-engineer            (must equal the file name without .yaml)
 //   extends: <role id>         (optional; a file in the same folder)
 //   name, description, sources: [guide file names]
+//   stop_phrases: [phrases that hide the keywords inside them]
 //   weights: [{keyword, weight, sources}]        (re-weights inherited keywords)
 //   categories: [{id, name, keywords: [{name, weight 1-3, aliases?,
-//     case_sensitive?, context?, inflect?, patterns?, sources: [{guide, quote}]}]}]
+//     exact_aliases?, case_sensitive?, context?, inflect?, patterns?,
+//     sources: [{guide, quote}]}]}]
 //   competencies: [{id, name, sources, rows: [{name, level?, evidence, needs?, sources?}]}]
 //   experience_levels: [{level, min_years, sources}]
 //   education: {minimum, preferred?, fields, sources}
@@ -41,6 +43,7 @@ struct Keyword {
   std::string name;                  // canonical name, also matched
   int weight = 1;                    // 1 (low) .. 3 (high)
   std::vector<std::string> aliases;  // other spellings, matched like the name
+  std::vector<std::string> exact_aliases;  // spellings that count only in this exact case ("ML", not "mL")
   bool case_sensitive = false;       // name/aliases count only in this exact case
   std::string context;               // category id it must be listed with (see matcher.hpp), or ""
   bool inflect = false;              // each word also matches -s, -ed, -ing, -ment, ...
@@ -99,6 +102,9 @@ struct KeywordSet {
   std::vector<std::string> sources;  // guide files quoted (own and inherited)
   std::vector<Category> categories;
   std::vector<Keyword> keywords;
+  /// Phrases that are no keyword although they contain one ("collaborative
+  /// filtering" is not Collaboration): matched first, they hide their words.
+  std::vector<std::string> stop_phrases;
   std::vector<CompetencyTable> competencies;
   std::vector<ExperienceLevel> experience_levels;  // ascending min_years
   EducationRule education;

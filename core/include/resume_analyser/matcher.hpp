@@ -2,16 +2,21 @@
 //
 // Rules (README "Matching"):
 //   - A name or alias matches as a whole sequence of tokens (see text.hpp),
-//     case-folded unless the keyword is case_sensitive.
+//     case-folded unless the keyword is case_sensitive or the spelling is an
+//     exact alias.
 //   - Between words, spaces, line breaks and '-' are interchangeable; other
 //     joiners must be the same ("node.js", "a/b").
 //   - A match may not be glued to a neighbouring token by '.' or '&' (R&D,
 //     Node.js), nor a one-letter word by '-' (R-squared, C-suite); '/' and
 //     "'s" are fine (Python/R, Python's).
-//   - Leftmost-longest: tokens used by one match start no other.
-//   - A keyword with a context counts only when listed next to a
-//     context-free keyword of that category: adjacent ("Python, R",
-//     "C/C++") or with one "and"/"or" between ("Python and R").
+//   - Leftmost-longest; a different keyword inside a longer match is found
+//     too unless it ends where the match ends (its head word). Stop phrases
+//     take part in leftmost-longest and hide their words.
+//   - A keyword with a context counts only in a list holding a context-free
+//     keyword of that category: neighbours separated by punctuation, one
+//     "and"/"or", or version numbers, chained through keywords of the
+//     category; a line break ends the list unless the context keyword stands
+//     alone on its line.
 //   - An inflected keyword (inflect: true) accepts regular forms of each of
 //     its words (deploy, deploys, deployed, deploying, deployment).
 //   - RE2 patterns run case-insensitively over the normalised text and count
