@@ -191,3 +191,18 @@ TEST_CASE("cli: search paths come from the environment too", "[cli]") {
   CHECK(score.status == 0);
   CHECK(score.out.find("\"score\": 100.0") != std::string::npos);
 }
+
+TEST_CASE("cli: hidden text and header-only contact details are flagged end to end", "[cli]") {
+  const std::string data = RA_TEST_DATA_DIR;
+  Run r = run("score " + quote(data + "/docx/hidden_text.docx") + " --as-of 2026-11");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\nWarnings\n  - 24 words of hidden text (invisible formatting) were left out of the score; "
+                   "they name Kubernetes, Scala, Docker, Machine learning, TensorFlow, PyTorch, AWS, Mentoring\n"
+                   "  - contact details appear only in the page header or footer, which many screening "
+                   "systems skip\n  - 1 line sits in text boxes, which many screening systems do not read\n") !=
+        std::string::npos);
+  r = run("score " + quote(data + "/html/resume-hidden.html") + " --format json --as-of 2026-11");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\"hidden_words\": 16,") != std::string::npos);
+  CHECK(r.out.find("\"code\": \"hidden-text\"") != std::string::npos);
+}

@@ -291,8 +291,8 @@ void Role::Impl::add_warnings(const Document& doc, const std::vector<Section>& s
          "contact details appear only in the page header or footer, which many screening systems skip");
   }
   if (box_lines > 0) {
-    warn("text-boxes", std::to_string(box_lines) +
-                           " lines sit in text boxes, which many screening systems do not read");
+    warn("text-boxes", std::to_string(box_lines) + (box_lines == 1 ? " line sits" : " lines sit") +
+                           " in text boxes, which many screening systems do not read");
   }
   if (heading_in_table || (lines >= 10 && table_lines * 2 > lines)) {
     warn("layout-tables", "tables lay out the page (" + std::to_string(table_lines) + " of " +
