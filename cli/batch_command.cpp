@@ -117,13 +117,12 @@ int run_batch(const BatchOptions& o) {
   std::unique_ptr<ra::BatchPrinter> printer = ra::BatchPrinter::create(format, report_file.stream());
   if (!printer) return fail("--format: unknown batch format '" + format + "' (text, jsonl, csv, junit, github)");
 
-  ra::Result<ra::KeywordSet> set = ra::load_role(role_id, ra::keyword_search_path(o.keyword_dirs));
-  if (!set) return fail(set.error().message);
-  const std::string bad_threshold = ra::check_thresholds(thresholds, *set);
-  if (!bad_threshold.empty()) return fail("--min-category: " + bad_threshold);
-  ra::Result<ra::Role> role = ra::Role::compile(std::move(set).value());
-  if (!role) return fail(role.error().message);
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
+  std::optional<ra::JobInfo> job;
+  ra::Result<ra::Role> role = choose_role(role_id, o.job, o.keyword_dirs, host, o.limits, &job);
+  if (!role) return fail(role.error().message);
+  const std::string bad_threshold = ra::check_thresholds(thresholds, role->keyword_set());
+  if (!bad_threshold.empty()) return fail("--min-category: " + bad_threshold);
 
   const std::vector<std::string> files = ra::expand_inputs(paths, std::cin);
   ra::BatchSummary summary;
@@ -145,6 +144,11 @@ int run_batch(const BatchOptions& o) {
   printer->finish(summary);
   const std::string committed = report_file.commit();
   if (!committed.empty()) return fail(committed);
+  if (job && !job->unknown.empty()) {
+    std::string terms;
+    for (const ra::UnknownTerm& u : job->unknown) terms += (terms.empty() ? "" : ", ") + u.text;
+    std::cerr << "resume-analyser: posting terms no role knows: " << terms << '\n';
+  }
   std::cerr << "resume-analyser: " << summary.line() << '\n';
   return summary.exit_code();
 }

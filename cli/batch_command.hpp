@@ -13,6 +13,7 @@ namespace cli {
 struct BatchOptions {
   std::vector<std::string> paths;
   std::string role;                 // "" = from config, else ml-engineer
+  std::string job;                  // a job posting to score against instead of a role
   double min_score = -1;            // < 0 = from config, else 0
   std::vector<std::string> min_category;  // "ID=N"
   std::string format;               // "" = from config, else text

@@ -1,5 +1,7 @@
 #include "cli_support.hpp"
 
+#include "resume_analyser/job_posting.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -66,6 +68,36 @@ std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimit
     }
   }
   return "";
+}
+
+ra::Result<std::vector<ra::KeywordSet>> load_all_roles(const std::vector<std::filesystem::path>& keyword_dirs) {
+  std::vector<ra::KeywordSet> roles;
+  for (const ra::RoleFile& r : ra::find_roles(ra::keyword_search_path(keyword_dirs))) {
+    ra::Result<ra::KeywordSet> set = ra::load_keyword_set(r.file);
+    if (!set) return set.error();
+    roles.push_back(std::move(set).value());
+  }
+  if (roles.empty()) return ra::Error{"no role files found (see --keywords-dir)"};
+  return roles;
+}
+
+ra::Result<ra::Role> choose_role(const std::string& role_id, const std::string& job_file,
+                                 const std::vector<std::filesystem::path>& keyword_dirs,
+                                 const ra::PluginHost& host, const ra::ReadLimits& limits,
+                                 std::optional<ra::JobInfo>* job) {
+  if (job_file.empty()) {
+    ra::Result<ra::KeywordSet> set = ra::load_role(role_id, ra::keyword_search_path(keyword_dirs));
+    if (!set) return set.error();
+    return ra::Role::compile(std::move(set).value());
+  }
+  ra::Result<ra::Document> posting = ra::read_document_file(host, job_file, limits);
+  if (!posting) return ra::Error{"--job: " + posting.error().message};
+  ra::Result<std::vector<ra::KeywordSet>> roles = load_all_roles(keyword_dirs);
+  if (!roles) return roles.error();
+  ra::Result<ra::JobPosting> parsed = ra::read_job_posting(*posting, *roles);
+  if (!parsed) return ra::Error{"--job: " + parsed.error().message};
+  *job = ra::JobInfo{job_file, parsed->title, std::move(parsed->unknown)};
+  return ra::Role::compile(std::move(parsed->role));
 }
 
 bool parse_month(const std::string& text, ra::YearMonth* out) {

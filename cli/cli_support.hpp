@@ -1,11 +1,14 @@
 // Helpers shared by the command implementations (private to the CLI).
 #pragma once
 
+#include "resume_analyser/analysis.hpp"
 #include "resume_analyser/document.hpp"
+#include "resume_analyser/keyword_set.hpp"
 #include "resume_analyser/plugin_host.hpp"
 #include "resume_analyser/profile.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,16 @@ ra::PluginHost load_plugins(const std::vector<std::filesystem::path>& extra_dirs
 /// Names: file-bytes, input-bytes, archive-entries, part-bytes, total-bytes,
 /// ratio, ratio-after-bytes, depth, text-bytes. Sizes accept K, M, G suffixes.
 std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimits* limits);
+
+/// Every role on the search path, loaded; the first bad file is an error.
+ra::Result<std::vector<ra::KeywordSet>> load_all_roles(const std::vector<std::filesystem::path>& keyword_dirs);
+
+/// The role to score against: `job_file` (a posting, read with `host`) when
+/// given, else the role `role_id`. `job` is filled for a posting.
+ra::Result<ra::Role> choose_role(const std::string& role_id, const std::string& job_file,
+                                 const std::vector<std::filesystem::path>& keyword_dirs,
+                                 const ra::PluginHost& host, const ra::ReadLimits& limits,
+                                 std::optional<ra::JobInfo>* job);
 
 /// "2026-11" -> {2026, 11}; false when malformed.
 bool parse_month(const std::string& text, ra::YearMonth* out);

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -35,6 +36,7 @@ struct Options {
   std::string role = "ml-engineer";
   std::string format = "text";
   std::string as_of;  // YYYY-MM; "" = this month
+  std::string job;    // --job FILE: score against a posting instead of a role
   std::vector<std::string> limit_settings;  // --limit NAME=VALUE
   ra::ReadLimits limits;
 };
@@ -49,13 +51,42 @@ int run_score(const Options& o, Print print) {
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
   ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
   if (!doc) return fail(doc.error().message);
-  ra::Result<ra::KeywordSet> set = ra::load_role(o.role, ra::keyword_search_path(o.keyword_dirs));
-  if (!set) return fail(set.error().message);
-  ra::Result<ra::Role> role = ra::Role::compile(std::move(set).value());
+  std::optional<ra::JobInfo> job;
+  ra::Result<ra::Role> role = cli::choose_role(o.role, o.job, o.keyword_dirs, host, o.limits, &job);
   if (!role) return fail(role.error().message);
   ra::Result<ra::Report> report = role->analyse(*doc, options);
   if (!report) return fail(report.error().message);
+  report->job = std::move(job);
   print(std::cout, *report);
+  return kExitOk;
+}
+
+/// Every role, ranked by the résumé's score, with each role's top gaps.
+int run_fit(const Options& o) {
+  ra::AnalysisOptions options;
+  if (!o.as_of.empty() && !parse_month(o.as_of, &options.as_of)) {
+    return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
+  }
+  const ra::PluginHost host = load_plugins(o.plugin_dirs);
+  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
+  if (!doc) return fail(doc.error().message);
+  ra::Result<std::vector<ra::KeywordSet>> sets = cli::load_all_roles(o.keyword_dirs);
+  if (!sets) return fail(sets.error().message);
+  std::vector<ra::Role> roles;
+  std::vector<ra::Report> reports;
+  for (ra::KeywordSet& set : *sets) {
+    ra::Result<ra::Role> role = ra::Role::compile(std::move(set));
+    if (!role) return fail(role.error().message);
+    roles.push_back(std::move(role).value());
+  }
+  for (const ra::Role& role : roles) {
+    ra::Result<ra::Report> r = role.analyse(*doc, options);
+    if (!r) return fail(r.error().message);
+    reports.push_back(std::move(r).value());
+  }
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const ra::Report& a, const ra::Report& b) { return a.score > b.score; });
+  ra::write_fit(std::cout, reports, o.format == "json");
   return kExitOk;
 }
 
@@ -128,11 +159,17 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cmd->add_option("--as-of", o.as_of, "Month that \"Present\" means, YYYY-MM (default: this month)")
         ->type_name("YYYY-MM");
+    cmd->add_option("--job", o.job, "Score against this job posting (any supported format) instead of a role")
+        ->type_name("FILE");
   };
   CLI::App* score = app.add_subcommand("score", "Score a résumé against a role");
   add_report_options(score);
   CLI::App* missing = app.add_subcommand("missing", "List the role's keywords the résumé lacks, most important first");
   add_report_options(missing);
+  CLI::App* fit = app.add_subcommand("fit", "Rank every role for a résumé, with each role's top gaps");
+  add_file(fit);
+  fit->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  fit->add_option("--as-of", o.as_of, "Month that \"Present\" means, YYYY-MM")->type_name("YYYY-MM");
   CLI::App* extract = app.add_subcommand("extract", "Print the text exactly as the analyser reads it");
   add_file(extract);
   CLI::App* roles = app.add_subcommand("roles", "List the roles (keyword sets) available");
@@ -143,6 +180,7 @@ int main(int argc, char** argv) {
       "batch", "Check many résumés: PATH is a file, a folder (recursive) or - for a list on stdin");
   batch->add_option("PATH", b.paths, "Files, folders, or - (default: the config's paths)");
   batch->add_option("--role", b.role, "Role id or .yaml path (default: ml-engineer)");
+  batch->add_option("--job", b.job, "Score against this job posting instead of a role")->type_name("FILE");
   batch->add_option("--min-score", b.min_score, "Fail a résumé scoring below N")->type_name("N");
   batch->add_option("--min-category", b.min_category, "Fail a résumé whose category ID scores below N")
       ->type_name("ID=N");
@@ -178,6 +216,7 @@ int main(int argc, char** argv) {
       return run_score(o, json ? ra::write_missing_json : ra::write_missing_text);
     }
     if (extract->parsed()) return run_extract(o);
+    if (fit->parsed()) return run_fit(o);
     if (roles->parsed()) return run_roles(o);
     if (plugins->parsed()) return run_plugins(o);
     if (batch->parsed()) {

@@ -206,3 +206,37 @@ TEST_CASE("cli: hidden text and header-only contact details are flagged end to e
   CHECK(r.out.find("\"hidden_words\": 16,") != std::string::npos);
   CHECK(r.out.find("\"code\": \"hidden-text\"") != std::string::npos);
 }
+
+TEST_CASE("cli: --job scores against a posting and lists what it lacks", "[cli]") {
+  const std::string posting = std::string(RA_TEST_DATA_DIR) + "/postings/ml-engineer-posting.txt";
+  Run r = run("missing weak-ml-engineer.docx --job " + quote(posting), RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "Missing (17), most important first:\n"
+        "  Model deployment  (weight 4, Hard skills)\n  PyTorch  (weight 3, Hard skills)\n"
+        "  TensorFlow  (weight 3, Hard skills)\n  Docker  (weight 3, Hard skills)\n"
+        "  Kubernetes  (weight 3, Hard skills)\n  MLflow  (weight 3, Hard skills)\n"
+        "  Stakeholders  (weight 3, Soft skills)\n  Master's degree  (weight 3, Education)\n"
+        "  Computer science  (weight 3, Education)\n  Statistics  (weight 3, Hard skills)\n"
+        "  Senior Machine Learning Engineer  (weight 3, Job title)\n  AWS  (weight 2, Hard skills)\n"
+        "  Data pipelines  (weight 2, Hard skills)\n  Model monitoring  (weight 2, Hard skills)\n"
+        "  Mentoring  (weight 2, Soft skills)\n  Scala  (weight 1, Hard skills)\n  Java  (weight 1, Hard skills)\n"
+        "Posting terms no role knows (check them yourself):\n  GPT-4, LangChain, vLLM\n");
+  r = run("score strong-ml-engineer.docx --format json --as-of 2026-11 --job " + quote(posting), RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\"role\": \"job-posting\"") != std::string::npos);
+  CHECK(r.out.find("\"score\": 96.6") != std::string::npos);
+  CHECK(r.out.find("\"title\": \"Senior Machine Learning Engineer\"") != std::string::npos);
+  r = run("score strong-ml-engineer.docx --job /no/posting.txt", RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 2);
+  CHECK(r.err == "resume-analyser: --job: /no/posting.txt: no such file\n");
+}
+
+TEST_CASE("cli: fit ranks every role", "[cli]") {
+  const Run r = run("fit strong-ml-engineer.docx --as-of 2026-11", RA_TEST_SAMPLES_DIR);
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind(" 84.7  Machine Learning Engineer ", 0) == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 10);
+  const Run j = run("fit weak-ml-engineer.docx --format json --as-of 2026-11", RA_TEST_SAMPLES_DIR);
+  CHECK(j.out.find("\"top_gaps\": [") != std::string::npos);
+}

@@ -115,6 +115,14 @@ Json flags_json(const Report& r) {
               {"stuffed", std::move(stuffed)}, {"warnings", std::move(warnings)}};
 }
 
+Json job_json(const JobInfo& job) {
+  Json unknown = Json::array();
+  for (const UnknownTerm& u : job.unknown) {
+    unknown.push_back({{"term", u.text}, {"count", u.count}, {"line", u.first_line + 1}});
+  }
+  return Json{{"file", job.file}, {"title", job.title}, {"unknown_terms", std::move(unknown)}};
+}
+
 }  // namespace
 
 void write_score_json(std::ostream& out, const Report& r) {
@@ -148,6 +156,7 @@ void write_score_json(std::ostream& out, const Report& r) {
   j["education"] = education_json(r);
   j["experience"] = experience_json(r);
   j["flags"] = flags_json(r);
+  if (r.job) j["job"] = job_json(*r.job);
   out << j.dump(2) << '\n';
 }
 
@@ -155,6 +164,7 @@ void write_missing_json(std::ostream& out, const Report& r) {
   Json j = header(r);
   j["score"] = r.score;
   j["missing"] = missing_json(r);
+  if (r.job) j["job"] = job_json(*r.job);
   out << j.dump(2) << '\n';
 }
 
@@ -271,12 +281,48 @@ void write_score_text(std::ostream& out, const Report& r) {
 void write_missing_text(std::ostream& out, const Report& r) {
   if (r.missing.empty()) {
     out << "Missing: none\n";
+  } else {
+    out << "Missing (" << r.missing.size() << "), most important first:\n";
+    for (std::size_t k : r.missing) {
+      out << "  " << kw(r, k).name << "  (weight " << kw(r, k).weight << ", " << category_of(r, k).name
+          << ")\n";
+    }
+  }
+  if (r.job && !r.job->unknown.empty()) {
+    std::vector<std::string> terms;
+    for (const UnknownTerm& u : r.job->unknown) terms.push_back(u.text + (u.count > 1 ? " x" + std::to_string(u.count) : ""));
+    wrapped_list(out, "Posting terms no role knows (check them yourself):", terms);
+  }
+}
+
+}  // namespace ra
+
+namespace ra {
+
+void write_fit(std::ostream& out, const std::vector<Report>& reports, bool json) {
+  constexpr std::size_t kGaps = 5;
+  if (json) {
+    Json roles = Json::array();
+    for (const Report& r : reports) {
+      Json gaps = Json::array();
+      for (std::size_t i = 0; i < r.missing.size() && i < kGaps; ++i) gaps.push_back(kw(r, r.missing[i]).name);
+      roles.push_back({{"role", r.set->id}, {"role_name", r.set->name}, {"score", r.score},
+                       {"level", r.experience.level}, {"top_gaps", std::move(gaps)}});
+    }
+    Json j{{"schema_version", kReportSchemaVersion},
+           {"file", reports.empty() ? "" : reports.front().file},
+           {"roles", std::move(roles)}};
+    out << j.dump(2) << '\n';
     return;
   }
-  out << "Missing (" << r.missing.size() << "), most important first:\n";
-  for (std::size_t k : r.missing) {
-    out << "  " << kw(r, k).name << "  (weight " << kw(r, k).weight << ", " << category_of(r, k).name
-        << ")\n";
+  std::size_t width = 4;
+  for (const Report& r : reports) width = std::max(width, r.set->name.size());
+  for (const Report& r : reports) {
+    const std::string s = fixed1(r.score);
+    out << std::string(5 - std::min<std::size_t>(5, s.size()), ' ') << s << "  " << r.set->name
+        << std::string(width - r.set->name.size() + 2, ' ');
+    for (std::size_t i = 0; i < r.missing.size() && i < kGaps; ++i) out << (i ? ", " : "gaps: ") << kw(r, r.missing[i]).name;
+    out << '\n';
   }
 }
 

@@ -17,6 +17,7 @@
 #include "resume_analyser/sections.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,23 @@ struct Flags {
   std::vector<Warning> warnings;           // screening-readability and honesty warnings
 };
 
+/// A term in a job posting that looks like a tool or technology name (mixed
+/// case like "LangChain", letters with digits like "S3" or "GPT-4", a '.',
+/// '+' or '#' inside it like "Next.js", or a short all-capitals acronym) but
+/// that no role knows: reported so the user sees it, never scored.
+struct UnknownTerm {
+  std::string text;
+  int count = 0;
+  std::uint32_t first_line = 0;  // 0-based line in the posting
+};
+
+/// Set when the report scores a résumé against a job posting (--job).
+struct JobInfo {
+  std::string file;
+  std::string title;
+  std::vector<UnknownTerm> unknown;
+};
+
 struct Report {
   const KeywordSet* set = nullptr;
   std::string file;
@@ -111,6 +129,7 @@ struct Report {
   Flags flags;
   int words = 0;                          // tokens in the scored text
   YearMonth as_of;                        // what "Present" meant
+  std::optional<JobInfo> job;             // set by the caller for --job
 };
 
 struct AnalysisOptions {

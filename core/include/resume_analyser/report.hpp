@@ -7,6 +7,7 @@
 #include "resume_analyser/analysis.hpp"
 
 #include <ostream>
+#include <vector>
 
 namespace ra {
 
@@ -20,5 +21,8 @@ void write_score_json(std::ostream& out, const Report& report);
 void write_missing_text(std::ostream& out, const Report& report);
 /// `resume-analyser missing --format json`.
 void write_missing_json(std::ostream& out, const Report& report);
+/// `resume-analyser fit`: one line (or JSON object) per role, in the order
+/// given (best first), with the role's five most important missing keywords.
+void write_fit(std::ostream& out, const std::vector<Report>& reports, bool json);
 
 }  // namespace ra
