@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -37,6 +39,7 @@ struct Options {
   std::string format = "text";
   std::string as_of;  // YYYY-MM; "" = this month
   std::string job;    // --job FILE: score against a posting instead of a role
+  std::string color = "auto";  // auto | always | never
   std::vector<std::string> limit_settings;  // --limit NAME=VALUE
   ra::ReadLimits limits;
 };
@@ -164,6 +167,9 @@ int main(int argc, char** argv) {
   };
   CLI::App* score = app.add_subcommand("score", "Score a résumé against a role");
   add_report_options(score);
+  score->add_option("--color", o.color, "Colours and bars in text output: auto (a terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   CLI::App* missing = app.add_subcommand("missing", "List the role's keywords the résumé lacks, most important first");
   add_report_options(missing);
   CLI::App* fit = app.add_subcommand("fit", "Rank every role for a résumé, with each role's top gaps");
@@ -210,7 +216,13 @@ int main(int argc, char** argv) {
   try {
     const bool json = o.format == "json";
     if (score->parsed()) {
-      return run_score(o, json ? ra::write_score_json : ra::write_score_text);
+      if (json) return run_score(o, ra::write_score_json);
+      const bool tty = isatty(STDOUT_FILENO) != 0;
+      const char* no_color = std::getenv("NO_COLOR");
+      ra::TextStyle style;
+      style.color = o.color == "always" ||
+                    (o.color == "auto" && tty && (no_color == nullptr || *no_color == '\0'));
+      return run_score(o, [&](std::ostream& out, const ra::Report& r) { ra::write_score_text(out, r, style); });
     }
     if (missing->parsed()) {
       return run_score(o, json ? ra::write_missing_json : ra::write_missing_text);

@@ -240,3 +240,14 @@ TEST_CASE("cli: fit ranks every role", "[cli]") {
   const Run j = run("fit weak-ml-engineer.docx --format json --as-of 2026-11", RA_TEST_SAMPLES_DIR);
   CHECK(j.out.find("\"top_gaps\": [") != std::string::npos);
 }
+
+TEST_CASE("cli: colour only on a terminal or when asked, never with NO_COLOR", "[cli]") {
+  Run r = run("score weak-ml-engineer.docx", RA_TEST_SAMPLES_DIR);  // stdout is a file here
+  CHECK(r.out.find('\033') == std::string::npos);
+  r = run("score weak-ml-engineer.docx --color always", RA_TEST_SAMPLES_DIR);
+  CHECK(r.out.rfind("weak-ml-engineer.docx: \033[1;31m12.8/100\033[0m for", 0) == 0);
+  CHECK(r.out.find("\033[1;31m38.9\033[0m  3/8\033[1;31m  \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2591") !=
+        std::string::npos);
+  r = run("score weak-ml-engineer.docx --color never", RA_TEST_SAMPLES_DIR);
+  CHECK(r.out.find('\033') == std::string::npos);
+}

@@ -192,9 +192,22 @@ std::string where(const Location& l) {
 
 }  // namespace
 
-void write_score_text(std::ostream& out, const Report& r) {
-  out << r.file << ": " << fixed1(r.score) << "/100 for " << r.set->name << " (read as " << r.format
-      << ")\n\n";
+void write_score_text(std::ostream& out, const Report& r, const TextStyle& style) {
+  // Colour never carries meaning alone: the numbers are always printed.
+  auto paint = [&](double score, const std::string& text) {
+    if (!style.color) return text;
+    const char* code = score >= 70 ? "\033[1;32m" : score >= 40 ? "\033[1;33m" : "\033[1;31m";
+    return code + text + "\033[0m";
+  };
+  auto bar = [&](double score) {
+    if (!style.color) return std::string();
+    const int full = static_cast<int>(score / 5.0 + 0.5);  // 20 cells
+    std::string b = "  ";
+    for (int i = 0; i < 20; ++i) b += i < full ? "\u2588" : "\u2591";
+    return paint(score, b);
+  };
+  out << r.file << ": " << paint(r.score, fixed1(r.score) + "/100") << " for " << r.set->name << " (read as "
+      << r.format << ")\n\n";
   std::size_t width = 8;
   for (const Category& c : r.set->categories) width = std::max(width, c.name.size());
   out << "Categories\n";
@@ -202,8 +215,8 @@ void write_score_text(std::ostream& out, const Report& r) {
     const std::string& name = r.set->categories[c.category].name;
     const std::string s = fixed1(c.score);
     out << "  " << name << std::string(width - name.size() + 2, ' ')
-        << std::string(5 - std::min<std::size_t>(5, s.size()), ' ') << s << "  " << c.matched << "/"
-        << c.total << '\n';
+        << std::string(5 - std::min<std::size_t>(5, s.size()), ' ') << paint(c.score, s) << "  "
+        << c.matched << "/" << c.total << bar(c.score) << '\n';
   }
 
   std::vector<std::string> found, listed;

@@ -13,8 +13,14 @@ namespace ra {
 
 inline constexpr int kReportSchemaVersion = 2;
 
+/// How text output looks: plain, or with ANSI colours and bars (the CLI uses
+/// them when stdout is a terminal and NO_COLOR is not set).
+struct TextStyle {
+  bool color = false;
+};
+
 /// `resume-analyser score --format text`.
-void write_score_text(std::ostream& out, const Report& report);
+void write_score_text(std::ostream& out, const Report& report, const TextStyle& style = {});
 /// `resume-analyser score --format json`: one JSON object and a newline.
 void write_score_json(std::ostream& out, const Report& report);
 /// `resume-analyser missing --format text`: missing keywords, most important first.
