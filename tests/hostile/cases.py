@@ -1,0 +1,175 @@
+"""The hostile cases: what each input is and what resume-analyser must do with it.
+
+A case runs `resume-analyser ARGV` (placeholders: {corpus} the generated corpus folder, {env}
+the environment folder, {file} the case's file in the corpus).
+
+Every case must: exit with one of its statuses; on an error print nothing on stdout and exactly
+one stderr line, "resume-analyser: " followed by a match of its message pattern (a corpus file's
+message starts with the file's path); on a safe read (exit 0) print a report and nothing on
+stderr (cases that expect plugin warnings list their stderr lines exactly); finish within 1 s
+of wall time and 200 MB of peak memory. In `batch` a file that `score` read is "pass" and one it
+refused is "error", with the same reason.
+
+`xfail` names checks known to fail because of a bug in BUGS: such a check is reported XFAIL and
+does not fail the suite (XPASS once it passes: if the bug is fixed, remove the marker). The
+one-line shape, the crash and hang checks and the batch bookkeeping are never marked.
+"""
+
+# Known bugs the corpus documents, each with its reproducer. run_hostile.py prints them with
+# the checks they fail.
+BUGS = {
+    "BUG-1": ("TODO BUG-1 (plugins/docx sniff): DocxPlugin::sniff() returns 0 when ZipArchive or the "
+              "main part fails with kCorrupt/kLimitExceeded, so a damaged or hostile DOCX (truncated, "
+              "bad central directory, bad CRC, duplicate names, >1000 entries, overlapping entries, "
+              "DTD) is reported as 'unsupported format' and the plugin's reason never reaches the "
+              "user. README lists 'corrupt' as its own error. Repro: "
+              "resume-analyser score overlap-bomb.docx"),
+    "BUG-2": ("TODO BUG-2 (plugins/text + core/document.cpp): the text plugin puts the offset in its "
+              "message ('invalid UTF-16 at byte 34') and read_document() appends ' (at byte 34)' "
+              "again. Repro: printf '\\xff\\xfeP\\x00\\x00\\xd8' > u.txt; resume-analyser score u.txt"),
+    "BUG-3": ("TODO BUG-3 (core/plugin_host.cpp, Boost.DLL 1.74): a file named *.so that is not a "
+              "shared library is refused with 'not a loadable shared library (Bad file descriptor)': "
+              "Boost.DLL reports every dlopen failure as EBADF, so the reason is wrong; dlerror() "
+              "would say 'invalid ELF header'. Repro: echo text > d/x.so; resume-analyser "
+              "--plugin-dir d plugins"),
+    "BUG-4": ("TODO BUG-4 (plugins/docx xml_part.cpp): DOM memory is not bounded. max_part_bytes "
+              "bounds a part's bytes, not its elements; pugixml spends ~64 bytes per element, so a "
+              "20 MiB part of '<ab/>' (4.2 million elements, ~3:1 compression, under the ratio "
+              "limit) peaks at ~306 MB, and 16 MiB of it in the main part and in a header (both "
+              "DOMs alive, 7.9 MB file) at ~481 MB and 1.4 s of CPU. Needs an element-count limit in "
+              "scan_markup (or a smaller part limit). Repro: element-flood-20mib.docx; "
+              "tests/hostile/make_hostile.py DIR --extras writes element-flood-two-parts.docx"),
+    "BUG-5": ("TODO BUG-5 (plugins/html, libxml2 2.9.14): time is quadratic in the attributes of one "
+              "start tag (htmlParseStartTag compares each new attribute name with all earlier ones): "
+              "10,000 attributes 0.3 s, 20,000 1.35 s, 40,000 6.7 s; a 1.9 MB file with 200,000 "
+              "(allowed by the 2 MiB HTML limit) ran over 20 s. Needs an attribute-count limit "
+              "checked before libxml2 sees the tag. Repro: html-25000-attributes.html; "
+              "make_hostile.py DIR --extras writes html-200000-attributes.html"),
+    "BUG-6": ("TODO BUG-6 (core/src/profile.cpp EducationDetector::detect): quadratic. Each field "
+              "of study scans the degree list from its start to find its line's degree: 256 KiB of "
+              "'BSc computer science' lines 0.4 s, 512 KiB 1.6 s, 1 MiB (the text limit) 7.6 s. "
+              "Repro: degree-field-lines.txt (512 KiB); make_hostile.py DIR --extras writes "
+              "degree-field-lines-1mib.txt"),
+}
+
+UNSUPPORTED = r"unsupported format \(supported: .+\)"
+
+DOCX_ERR = r"{file}: cannot read as docx: "
+
+
+_SAME = object()
+REPORT = r"(?s).*/100 for "  # stdout of a successful `score`
+
+
+def _case(name, exit, message=None, *, file=_SAME, argv=None, stderr=None, stdout_re=None,
+          xfail=None, note=""):
+    """exit: the status, or a tuple of acceptable ones (0 = a safe read: no stderr, a report on
+    stdout; 2 = `message` on stderr). file: the corpus file (default: the case name); None for
+    a case with no corpus file. stderr: the exact stderr lines, whatever the status, for cases
+    that print warnings. xfail: a bug id for the message, or {check: bug id} for any of the
+    checks message, exit, memory, time."""
+    file = name if file is _SAME else file
+    xfail = {"message": xfail} if isinstance(xfail, str) else dict(xfail or {})
+    return dict(
+        name=name, file=file, exits=exit if isinstance(exit, tuple) else (exit,),
+        argv=argv if argv is not None else ["score", "{file}"],
+        # (pattern, xfail bug id or None), matched against each line after "resume-analyser: ".
+        stderr=stderr, error_line=(message, xfail.get("message")), stdout_re=stdout_re,
+        xfail=xfail, in_batch=file is not None and argv is None, note=note)
+
+
+def corpus_cases():
+    return [
+        # --- ZIP bombs
+        _case("ratio-bomb-1gib.docx", 2,
+              DOCX_ERR + r"(compression ratio over 100:1 in word/document\.xml"
+                         r"|part word/document\.xml inflates past the 20 MiB limit"
+                         r"|package inflates past the 50 MiB limit)",
+              note="1 GiB of spaces in w:t; sniffed as DOCX, stopped while inflating"),
+        _case("ratio-bomb-zeros-1gib.docx", 2,
+              r"{file}: (" + UNSUPPORTED + r"|cannot read as docx: .*(ratio|inflates|XML|WordprocessingML).*)",
+              note="1 GiB of NULs: no WordprocessingML root, so 'unsupported format' is right"),
+        _case("overlap-bomb.docx", 2, DOCX_ERR + r"ZIP entries overlap.*", xfail="BUG-1",
+              note="zbsm-style: 990 entries share one 21 MiB kernel (21.8 GB claimed)"),
+        # --- broken packages
+        _case("truncated-half.docx", 2, DOCX_ERR + r"(not a ZIP archive|corrupt ZIP archive.*)", xfail="BUG-1",
+              note="samples/strong-ml-engineer.docx cut in half"),
+        _case("corrupt-central-directory.docx", 2, DOCX_ERR + r"(not a ZIP archive|corrupt ZIP archive.*)",
+              xfail="BUG-1", note="central directory signatures and offset damaged"),
+        _case("bad-crc.docx", 2, DOCX_ERR + r"corrupt part word/document\.xml: (?i:.*crc.*)", xfail="BUG-1"),
+        _case("no-main-part.docx", 2,
+              r"{file}: (" + UNSUPPORTED + r"|cannot read as docx: no main document part.*)",
+              note="rels name word/document.xml, absent: not DOCX by README's rule"),
+        _case("main-part-not-in-rels.docx", 2,
+              r"{file}: (" + UNSUPPORTED + r"|cannot read as docx: no main document part.*)",
+              note="no officeDocument relationship: not DOCX by README's rule"),
+        _case("malformed-xml.docx", 2, DOCX_ERR + r"malformed XML in word/document\.xml: .+"),
+        _case("deep-xml-200000.docx", 2, DOCX_ERR + r"XML nesting deeper than 256 in word/document\.xml"),
+        _case("billion-laughs.docx", 2, DOCX_ERR + r"DTD not allowed in word/document\.xml", xfail="BUG-1"),
+        _case("text-over-limit.docx", 2, DOCX_ERR + r"extracted text exceeds .+",
+              note="5 MiB of text, stored: over the 4 MiB text limit"),
+        _case("element-flood-20mib.docx", (0, 2), DOCX_ERR + r".+", xfail={"memory": "BUG-4", "time": "BUG-4"},
+              note="4.2 million empty elements in a 20 MiB main part, 7 MB on disk"),
+        _case("entries-2000.docx", 2, DOCX_ERR + r"ZIP archive has more than 1000 entries", xfail="BUG-1"),
+        _case("duplicate-entry-names.docx", 2,
+              DOCX_ERR + r"duplicate entry name word/document\.xml in ZIP archive", xfail="BUG-1"),
+        _case("encrypted.docx", 2, DOCX_ERR + r"encrypted DOCX is not supported"),
+        _case("bzip2-method.docx", 2, DOCX_ERR + r"unsupported compression method 12 in \S+"),
+        # --- not what the name says
+        _case("jpeg-named.docx", 2, r"{file}: " + UNSUPPORTED),
+        _case("binary-named.txt", 2, r"{file}: (" + UNSUPPORTED + r"|cannot read as text: binary data.*)"),
+        _case("empty.docx", 2, r"{file}: (empty file|no text found in \w+ file)"),
+        _case("empty.txt", 2, r"{file}: (empty file|no text found in \w+ file)"),
+        _case("empty.html", 2, r"{file}: (empty file|no text found in \w+ file)"),
+        _case("whitespace-only.txt", 2, r"{file}: no text found in text file"),
+        # --- markup and encodings
+        _case("deep-html-100000.html", 2,
+              r"{file}: cannot read as html: HTML nesting deeper than 256( \(at byte \d+\))?"),
+        _case("html-25000-attributes.html", (0, 2), r"{file}: cannot read as html: .+",
+              xfail={"time": "BUG-5"},
+              note="one start tag with 25,000 distinct attributes (the 2 MiB limit allows 200,000)"),
+        _case("invalid-utf8.txt", 0, note="safe read: not UTF-8, so Windows-1252 (text plugin rule 6)"),
+        _case("invalid-utf8-after-bom.txt", 0, note="safe read: UTF-8 BOM, bad sequences become U+FFFD"),
+        _case("invalid-utf16-unpaired-surrogate.txt", 2,
+              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))", xfail="BUG-2"),
+        _case("invalid-utf16-odd-length.txt", 2,
+              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))", xfail="BUG-2"),
+        _case("degree-field-lines.txt", 0, xfail={"time": "BUG-6"},
+              note="512 KiB of 'BSc computer science' lines: a safe read, but quadratic"),
+        # --- size
+        _case("text-50mib.txt", 2, r"{file}: text input of 50\.0 MiB exceeds the 1\.0 MiB limit",
+              note="under the 64 MiB file cap: read, then refused by the text plugin's 1 MiB input limit"),
+        _case("sparse-100mib.txt", 2, r"{file}: file of 100\.0 MiB exceeds the 64\.0 MiB limit",
+              note="over the 64 MiB file cap: refused from its size, never read"),
+    ]
+
+
+def env_cases():
+    good = "{env}/strong-ml-engineer.docx"  # a copy of the sample (run_hostile.py)
+    role = "{env}/roles/"
+    plugin_warnings = [
+        (r"warning: skipped plugin {env}/plugins/no_exports_plugin\.so: missing export ra_plugin_abi.*", None),
+        (r"warning: skipped plugin {env}/plugins/wrong_abi_plugin\.so: incompatible plugin: ABI \d+ .*"
+         r"host expects ABI \d+ .*", None),
+        # Mandatory shape, then the reason's text (BUG-3).
+        (r"warning: skipped plugin {env}/plugins/x\.so: not a loadable shared library \((?!Bad file descriptor).+\)",
+         "BUG-3"),
+    ]
+    return [
+        _case("role-bad-yaml", 2, role + r"role-bad-yaml\.yaml:\d+: .+", file=None,
+              argv=["score", good, "--role", role + "role-bad-yaml.yaml"]),
+        _case("role-unknown-key", 2, role + r"role-unknown-key\.yaml:\d+: unknown key 'colour'.*", file=None,
+              argv=["score", good, "--role", role + "role-unknown-key.yaml"]),
+        _case("role-bad-weight", 2, role + r"role-bad-weight\.yaml:\d+: weight .*1, 2 or 3.*", file=None,
+              argv=["score", good, "--role", role + "role-bad-weight.yaml"]),
+        _case("role-missing-file", 2, r".*" + r"does-not-exist\.yaml.*", file=None,
+              argv=["score", good, "--role", role + "does-not-exist.yaml"]),
+        _case("plugins-dir-score-good", 0, file=None, stderr=plugin_warnings, stdout_re=r"(?s).*: 84\.7/100 for ",
+              argv=["--plugin-dir", "{env}/plugins", "score", good],
+              note="bad plugins refused with a warning each; the good ones still read the file"),
+        _case("plugins-dir-health", 2, file=None, stderr=plugin_warnings, stdout_re=r"(?s)docx\t.*",
+              argv=["--plugin-dir", "{env}/plugins", "plugins"], note="`plugins` exits 2 when any was refused"),
+        _case("plugins-dir-score-hostile", 2, file=None,
+              stderr=plugin_warnings + [(r"{corpus}/jpeg-named\.docx: " + UNSUPPORTED, None)],
+              argv=["--plugin-dir", "{env}/plugins", "score", "{corpus}/jpeg-named.docx"]),
+    ]
