@@ -96,8 +96,8 @@ TEST_CASE("cli: a broken plugin is reported and the others still work", "[cli]")
         "resume-analyser: warning: skipped plugin " RA_TEST_BAD_PLUGIN_DIR
         "/no_exports_plugin.so: missing export ra_plugin_abi: not a resume-analyser plugin\n"
         "resume-analyser: warning: skipped plugin " RA_TEST_BAD_PLUGIN_DIR
-        "/wrong_abi_plugin.so: incompatible plugin: ABI 3 (string ABI 1, sizeof(std::string) 32), "
-        "host expects ABI 2 (string ABI 1, sizeof(std::string) 32)\n");
+        "/wrong_abi_plugin.so: incompatible plugin: ABI 4 (string ABI 1, sizeof(std::string) 32), "
+        "host expects ABI 3 (string ABI 1, sizeof(std::string) 32)\n");
   CHECK(r.out.rfind("Taylor Brennan-Voss\n", 0) == 0);
 
   const Run listed = run("--plugin-dir " + quote(RA_TEST_BAD_PLUGIN_DIR) + " plugins");

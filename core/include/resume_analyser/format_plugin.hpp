@@ -32,7 +32,7 @@
 namespace ra {
 
 /// Bump whenever this header changes in a way a built plugin would notice.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 /// Where in a document a chunk of text sat. Screening systems often read only
 /// the body, so the analyser reports text found elsewhere. kHidden is text a
@@ -121,6 +121,8 @@ struct ExtractLimits {
   std::uint64_t ratio_check_after_bytes = 100ull << 10;
   std::uint32_t max_compression_ratio = 100;          // inflated : compressed
   std::uint32_t max_nesting_depth = 256;              // XML / HTML elements
+  std::uint64_t max_elements = 1'000'000;             // XML / HTML elements in one part
+  std::uint32_t max_attributes = 1000;                // on one XML / HTML element
   std::uint64_t max_text_bytes = 4ull << 20;          // extracted UTF-8 text
 };
 
