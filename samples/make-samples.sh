@@ -15,23 +15,34 @@
 #   <name>.txt                pandoc -t plain --wrap=none with a Lua filter
 #                             (caps section headings, skills table as
 #                             "Area: items" lines), then a sed pass for bullets
+#   <name>.odt                pandoc (md -> odt), then LibreOffice Writer
+#                             headless (odt -> "writer8" odt): a document as
+#                             LibreOffice itself saves it
+#   <name>.pdf                pandoc (md -> odt), then LibreOffice Writer
+#                             headless (odt -> "writer_pdf_Export" pdf)
+#   ../tests/data/pdf/<name>.pdftotext.txt
+#                             pdftotext -layout <name>.pdf: what poppler's
+#                             own tool reads, which the PDF plugin's text must
+#                             agree with (tests/pdf_plugin_test.cpp)
 #
-# Needs:  apt-get install -y pandoc libreoffice-writer-nogui   (plus perl, sed)
+# Needs:  apt-get install -y pandoc libreoffice-writer-nogui poppler-utils
+#         (plus perl, sed)
 #
 # The outputs are committed, so users and tests need neither pandoc nor
 # LibreOffice.  Re-run this only after editing a .md source:
 #     bash samples/make-samples.sh
 # The pandoc outputs are reproducible (SOURCE_DATE_EPOCH is fixed).  The
-# LibreOffice .docx files have identical XML parts on every run but new zip
-# entry timestamps, so git sees them as changed after each run.
+# LibreOffice .docx and .odt files have identical XML parts on every run but
+# new zip entry timestamps and save dates, and the .pdf files a new creation
+# date and document ID, so git sees them as changed after each run.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
-for tool in pandoc soffice perl; do
+for tool in pandoc soffice perl pdftotext; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "make-samples.sh: '$tool' not found (apt-get install -y pandoc libreoffice-writer-nogui)" >&2
+    echo "make-samples.sh: '$tool' not found (apt-get install -y pandoc libreoffice-writer-nogui poppler-utils)" >&2
     exit 1
   }
 done
@@ -210,6 +221,21 @@ for src in *.md; do
   fi
   cp "$work/lo/$name.docx" "$name.libreoffice.docx"
 
+  # 2b. ODT and PDF written by LibreOffice from the same pandoc .odt.
+  for target in odt:writer8 pdf:writer_pdf_Export; do
+    ext="${target%%:*}"
+    if ! soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+        --convert-to "$target" --outdir "$work/lo-$ext" "$work/$name.odt" \
+        >"$work/soffice.log" 2>&1 || [ ! -s "$work/lo-$ext/$name.$ext" ]; then
+      cat "$work/soffice.log" >&2
+      echo "make-samples.sh: LibreOffice failed to write $name.$ext" >&2
+      exit 1
+    fi
+    cp "$work/lo-$ext/$name.$ext" "$name.$ext"
+  done
+  mkdir -p ../tests/data/pdf
+  pdftotext -layout "$name.pdf" "../tests/data/pdf/$name.pdftotext.txt"
+
   # 3. Standalone HTML page
   pandoc "$src" -s -t html5 --wrap=none --template="$work/page.html" \
     --lua-filter="$work/html.lua" -o "$work/$name.html"
@@ -223,4 +249,4 @@ for src in *.md; do
     | sed -e "s/^-   /$bullet/" >"$name.txt"
 done
 
-ls -l -- *.docx *.html *.txt
+ls -l -- *.docx *.html *.txt *.odt *.pdf
