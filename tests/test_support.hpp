@@ -30,6 +30,11 @@ inline const FormatPlugin& plugin(const std::string& name) {
   throw std::logic_error("unreachable");
 }
 
+/// "unsupported format (supported: ...)" as the host words it for the built plugins.
+inline std::string unsupported() {
+  return "unsupported format (supported: " + built_plugins().supported_formats() + ")";
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in.good());

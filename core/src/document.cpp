@@ -68,7 +68,10 @@ Result<Document> read_document(const PluginHost& host, std::string name, std::st
   }
   ExtractResult extracted = chosen->plugin->extract(bytes, limits.extract);
   if (!extracted.ok()) {
-    std::string where = extracted.offset ? " (at byte " + std::to_string(extracted.offset) + ")" : "";
+    // Add the offset unless the plugin's message already says where.
+    const bool placed = extracted.message.find(" at byte ") != std::string::npos ||
+                        extracted.message.find(" at offset ") != std::string::npos;
+    std::string where = extracted.offset && !placed ? " (at byte " + std::to_string(extracted.offset) + ")" : "";
     return Error{name + ": cannot read as " + info.name + ": " + extracted.message + where};
   }
   Document doc = make_document(std::move(name), info.name, extracted.chunks);

@@ -6,6 +6,8 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -31,6 +33,22 @@ std::string abi_text(const PluginAbiInfo& a) {
          std::to_string(a.sizeof_string) + ")";
 }
 
+/// The dynamic loader's own reason ("invalid ELF header"): Boost.DLL 1.74
+/// reports every failure as "Bad file descriptor".
+std::string dlopen_error(const fs::path& file, const std::string& fallback) {
+  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle != nullptr) {
+    dlclose(handle);
+    return fallback;
+  }
+  const char* reason = dlerror();
+  if (reason == nullptr) return fallback;
+  std::string text = reason;
+  const std::string prefix = file.string() + ": ";  // dlerror names the file first
+  if (text.rfind(prefix, 0) == 0) text.erase(0, prefix.size());
+  return text;
+}
+
 }  // namespace
 
 bool PluginHost::load_file(const fs::path& file) {
@@ -43,7 +61,7 @@ bool PluginHost::load_file(const fs::path& file) {
   boost::dll::shared_library lib(file, ec, boost::dll::load_mode::rtld_now |
                                                boost::dll::load_mode::rtld_local);
   if (ec || !lib.is_loaded()) {
-    return refuse("not a loadable shared library (" + ec.message() + ")");
+    return refuse("not a loadable shared library (" + dlopen_error(file, ec.message()) + ")");
   }
   if (!lib.has("ra_plugin_abi")) return refuse("missing export ra_plugin_abi: not a resume-analyser plugin");
   if (!lib.has("ra_create_format_plugin")) return refuse("missing export ra_create_format_plugin");

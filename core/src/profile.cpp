@@ -127,16 +127,15 @@ EducationFound EducationDetector::detect(std::string_view text, const std::vecto
     kept.push_back(&o);
   }
   // A field belongs to the degree before it on its line ("BS Computer
-  // Science; MS Statistics"), or to the first one when it comes first.
+  // Science; MS Statistics"), or to the first one when it comes first. Both
+  // lists are in text order: one merge pass.
+  std::size_t first_on_line = 0, owner = 0;
   for (const Occurrence& f : fields) {
-    std::ptrdiff_t owner = -1;
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-      if (kept[i]->line != f.line) continue;
-      if (owner < 0 || kept[i]->begin <= f.begin) owner = static_cast<std::ptrdiff_t>(i);
-      if (kept[i]->begin > f.begin) break;
-    }
-    if (owner < 0) continue;
-    std::vector<std::string>& names = found.degrees[static_cast<std::size_t>(owner)].fields;
+    while (first_on_line < kept.size() && kept[first_on_line]->line < f.line) ++first_on_line;
+    if (first_on_line == kept.size() || kept[first_on_line]->line != f.line) continue;
+    owner = std::max(owner, first_on_line);
+    while (owner + 1 < kept.size() && kept[owner + 1]->line == f.line && kept[owner + 1]->begin <= f.begin) ++owner;
+    std::vector<std::string>& names = found.degrees[owner].fields;
     const std::string& name = impl_->fields.keywords[f.keyword].name;
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
