@@ -1,0 +1,55 @@
+// Copied from plugins/docx/chunk_writer.cpp (plugins may not depend on each other's
+// folders) and adapted: namespace ra::odt, OdtError, ODT messages. Keep the
+// two in step until they move into a shared helper.
+#include "chunk_writer.hpp"
+
+#include "odt_error.hpp"
+#include "resume_analyser/text_codec.hpp"
+
+#include <cstdint>
+
+namespace ra::odt {
+namespace {
+
+/// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
+void append_clean_utf8(std::string& out, std::string_view in) {
+  for (std::size_t i = 0; i < in.size();) {
+    const char32_t cp = codec::next_code_point(in, i);
+    if (cp >= 0x20 ? cp != 0x7F : cp == '\t') codec::append_utf8(out, cp);
+  }
+}
+
+}  // namespace
+
+void ChunkWriter::add_line(Zone zone, std::string_view line) {
+  std::string clean;
+  append_clean_utf8(clean, line);
+  const std::size_t first = clean.find_first_not_of(' ');
+  if (first == std::string::npos || clean.find_first_not_of(" \t") == std::string::npos) return;
+  const std::size_t last = clean.find_last_not_of(' ');
+  add_clean(zone, std::string_view(clean).substr(first, last + 1 - first));
+}
+
+void ChunkWriter::append(const ChunkWriter& other) {
+  for (const TextChunk& chunk : other.chunks_) add_clean(chunk.zone, chunk.text);
+}
+
+void ChunkWriter::check_fits(std::uint64_t bytes) const {
+  if (bytes > max_bytes_ || bytes_ > max_bytes_ - bytes) {
+    fail(ExtractStatus::kLimitExceeded, "extracted text exceeds the " + format_size(max_bytes_) + " limit");
+  }
+}
+
+void ChunkWriter::add_clean(Zone zone, std::string_view text) {
+  const std::uint64_t added = text.size() + (chunks_.empty() ? 0 : 1);
+  check_fits(added);
+  bytes_ += added;
+  if (!chunks_.empty() && chunks_.back().zone == zone) {
+    chunks_.back().text += '\n';
+    chunks_.back().text += text;
+  } else {
+    chunks_.push_back(TextChunk{zone, std::string(text)});
+  }
+}
+
+}  // namespace ra::odt
