@@ -1,5 +1,7 @@
 #include "resume_analyser/batch.hpp"
 
+#include "resume_analyser/html_report.hpp"
+
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
@@ -410,7 +412,7 @@ class GithubPrinter final : public BatchPrinter {
 }  // namespace
 
 const std::vector<std::string>& BatchPrinter::formats() {
-  static const std::vector<std::string> names{"text", "jsonl", "csv", "junit", "github"};
+  static const std::vector<std::string> names{"text", "jsonl", "csv", "junit", "github", "html"};
   return names;
 }
 
@@ -420,6 +422,7 @@ std::unique_ptr<BatchPrinter> BatchPrinter::create(const std::string& format, st
   if (format == "csv") return std::make_unique<CsvPrinter>(out);
   if (format == "junit") return std::make_unique<JunitPrinter>(out);
   if (format == "github") return std::make_unique<GithubPrinter>(out);
+  if (format == "html") return make_html_batch_printer(out);
   return nullptr;
 }
 
