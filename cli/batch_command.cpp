@@ -115,7 +115,11 @@ int run_batch(const BatchOptions& o) {
   ReportFile report_file(o.output);
   if (!report_file.ok()) return fail("cannot write " + o.output);
   std::unique_ptr<ra::BatchPrinter> printer = ra::BatchPrinter::create(format, report_file.stream());
-  if (!printer) return fail("--format: unknown batch format '" + format + "' (text, jsonl, csv, junit, github)");
+  if (!printer) {
+    std::string names;
+    for (const std::string& f : ra::BatchPrinter::formats()) names += (names.empty() ? "" : ", ") + f;
+    return fail("--format: unknown batch format '" + format + "' (" + names + ")");
+  }
 
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
   std::optional<ra::JobInfo> job;

@@ -5,6 +5,7 @@
 #include "resume_analyser/document.hpp"
 #include "resume_analyser/keyword_set.hpp"
 #include "resume_analyser/plugin_host.hpp"
+#include "resume_analyser/html_report.hpp"
 #include "resume_analyser/report.hpp"
 
 #include "batch_command.hpp"
@@ -60,7 +61,7 @@ int run_score(const Options& o, Print print) {
   ra::Result<ra::Report> report = role->analyse(*doc, options);
   if (!report) return fail(report.error().message);
   report->job = std::move(job);
-  print(std::cout, *report);
+  print(std::cout, *report, *doc);
   return kExitOk;
 }
 
@@ -153,12 +154,12 @@ int main(int argc, char** argv) {
   auto add_file = [&](CLI::App* cmd) {
     cmd->add_option("FILE", o.file, "Résumé to read (DOCX, HTML, text, ...)")->required();
   };
-  auto add_report_options = [&](CLI::App* cmd) {
+  auto add_report_options = [&](CLI::App* cmd, std::vector<std::string> formats) {
     add_file(cmd);
     cmd->add_option("--role", o.role, "Role id (see `roles`) or path to a role .yaml")
         ->capture_default_str();
     cmd->add_option("--format", o.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(CLI::IsMember(formats))
         ->capture_default_str();
     cmd->add_option("--as-of", o.as_of, "Month that \"Present\" means, YYYY-MM (default: this month)")
         ->type_name("YYYY-MM");
@@ -166,12 +167,12 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
   };
   CLI::App* score = app.add_subcommand("score", "Score a résumé against a role");
-  add_report_options(score);
+  add_report_options(score, {"text", "json", "html"});
   score->add_option("--color", o.color, "Colours and bars in text output: auto (a terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   CLI::App* missing = app.add_subcommand("missing", "List the role's keywords the résumé lacks, most important first");
-  add_report_options(missing);
+  add_report_options(missing, {"text", "json"});
   CLI::App* fit = app.add_subcommand("fit", "Rank every role for a résumé, with each role's top gaps");
   add_file(fit);
   fit->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
@@ -190,7 +191,7 @@ int main(int argc, char** argv) {
   batch->add_option("--min-score", b.min_score, "Fail a résumé scoring below N")->type_name("N");
   batch->add_option("--min-category", b.min_category, "Fail a résumé whose category ID scores below N")
       ->type_name("ID=N");
-  batch->add_option("--format", b.format, "text, jsonl, csv, junit or github (default: text)");
+  batch->add_option("--format", b.format, "text, jsonl, csv, junit, github or html (default: text)");
   batch->add_option("-j,--jobs", b.jobs, "Worker threads (default: all cores)")->type_name("N");
   batch->add_option("--config", b.config, "Settings file (default: ./.resume-analyser.yaml if present)");
   batch->add_option("-o,--output", b.output, "Write the report to FILE (atomically) instead of stdout");
@@ -216,16 +217,21 @@ int main(int argc, char** argv) {
   try {
     const bool json = o.format == "json";
     if (score->parsed()) {
-      if (json) return run_score(o, ra::write_score_json);
+      using ra::Document;
+      using ra::Report;
+      if (json) return run_score(o, [](std::ostream& out, const Report& r, const Document&) { ra::write_score_json(out, r); });
+      if (o.format == "html") return run_score(o, ra::write_score_html);
       const bool tty = isatty(STDOUT_FILENO) != 0;
       const char* no_color = std::getenv("NO_COLOR");
       ra::TextStyle style;
       style.color = o.color == "always" ||
                     (o.color == "auto" && tty && (no_color == nullptr || *no_color == '\0'));
-      return run_score(o, [&](std::ostream& out, const ra::Report& r) { ra::write_score_text(out, r, style); });
+      return run_score(o, [&](std::ostream& out, const Report& r, const Document&) { ra::write_score_text(out, r, style); });
     }
     if (missing->parsed()) {
-      return run_score(o, json ? ra::write_missing_json : ra::write_missing_text);
+      return run_score(o, [json](std::ostream& out, const ra::Report& r, const ra::Document&) {
+        json ? ra::write_missing_json(out, r) : ra::write_missing_text(out, r);
+      });
     }
     if (extract->parsed()) return run_extract(o);
     if (fit->parsed()) return run_fit(o);

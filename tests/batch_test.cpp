@@ -236,7 +236,7 @@ TEST_CASE("batch command: exit 0 when all pass, 1 below threshold, 2 on usage er
   CHECK(r.err.rfind("resume-analyser: --min-category: role 'ml-engineer' has no category 'nosuch'", 0) == 0);
   r = run("strong-ml-engineer.docx --format xml", samples);
   CHECK(r.status == 2);
-  CHECK(r.err == "resume-analyser: --format: unknown batch format 'xml' (text, jsonl, csv, junit, github)\n");
+  CHECK(r.err == "resume-analyser: --format: unknown batch format 'xml' (text, jsonl, csv, junit, github, html)\n");
   r = run("", fresh_dir("empty").string());
   CHECK(r.status == 2);
   CHECK(r.err == "resume-analyser: batch: no PATH given (on the command line or in the config's paths)\n");

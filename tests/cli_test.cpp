@@ -137,7 +137,7 @@ TEST_CASE("cli: bad arguments are exit 2 on one line", "[cli]") {
   CHECK(r.err == "resume-analyser: FILE is required (see resume-analyser --help)\n");
   r = run("score x.docx --format xml");
   CHECK(r.status == 2);
-  CHECK(r.err == "resume-analyser: --format: xml not in {text,json} (see resume-analyser --help)\n");
+  CHECK(r.err == "resume-analyser: --format: xml not in {text,json,html} (see resume-analyser --help)\n");
   r = run("frobnicate");
   CHECK(r.status == 2);
   r = run("--help");
