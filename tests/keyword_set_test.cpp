@@ -208,3 +208,11 @@ TEST_CASE("competency and level errors", "[keywords]") {
   CHECK(error_of(head + "weights:\n  - {keyword: Rust, weight: 2, " + kSrc + "}\n") ==
         "role.yaml:10: weights: no keyword 'Rust' to re-weight");
 }
+
+// Found by fuzz_keywords (fuzz/regressions/fuzz_keywords-multiline-yaml-error):
+// yaml-cpp quoted the raw line feed in its message and broke the one-line rule.
+TEST_CASE("fuzz_keywords-multiline-yaml-error", "[keywords][regression]") {
+  const std::string message = error_of(std::string("\xff\x00\n", 3));
+  CHECK(message == "role.yaml:2: unknown escape character: ?");
+  CHECK(message.find('\n') == std::string::npos);
+}

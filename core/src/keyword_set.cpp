@@ -1,6 +1,7 @@
 #include "resume_analyser/keyword_set.hpp"
 
 #include "resume_analyser/text.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include "search_path.hpp"
 
@@ -84,6 +85,18 @@ std::string term_key(const std::string& term) {
     key += t.folded;
   }
   return key;
+}
+
+/// yaml-cpp messages may quote raw input ("unknown escape character: \n"):
+/// control characters become '?' and invalid UTF-8 U+FFFD, so the error
+/// stays one printable line.
+std::string one_line(const std::string& message) {
+  std::string valid;
+  codec::append_utf8_repaired(valid, message);
+  for (char& c : valid) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
+  return valid;
 }
 
 /// Thrown when a parent role fails to load: its message already names its file.
@@ -387,7 +400,7 @@ Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
   } catch (const ParentError& e) {
     return Error{e.message};
   } catch (const YAML::Exception& e) {
-    return Error{label + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+    return Error{label + ":" + std::to_string(e.mark.line + 1) + ": " + one_line(e.msg)};
   }
   return std::move(parser.set);
 }
