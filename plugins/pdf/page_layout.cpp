@@ -11,6 +11,8 @@ namespace {
 constexpr std::size_t kMaxGridX = 1024;
 constexpr std::size_t kMaxGridY = 512;
 constexpr int kMaxDepth = 8;
+constexpr int kMaxSearches = 16;      // column searches on one page
+constexpr int kMaxCandidates = 32;    // gutters checked in one search
 constexpr std::size_t kMinSideWords = 3;
 
 struct Box {
@@ -215,6 +217,7 @@ std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run)
   std::optional<Split> best;
   std::size_t best_len = 0;
   std::size_t last_start = 0, last_len = 0;
+  int candidates = 0;
   for (std::size_t gx = 1; gx + k < nx; ++gx) {
     std::size_t run = 0, len = 0, start = 0;
     for (std::size_t y = 0; y < ny; ++y) {
@@ -231,6 +234,7 @@ std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run)
     if (start == last_start && len == last_len) continue;  // the same band as the previous window
     last_start = start;
     last_len = len;
+    if (++candidates > kMaxCandidates) break;
 
     const double top = Y0 + static_cast<double>(start) * by;
     const double bottom = Y0 + static_cast<double>(start + len) * by;
@@ -263,14 +267,15 @@ std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run)
   return best;
 }
 
-void layout_part(std::vector<Box> boxes, double min_run, int depth, std::vector<std::string>& out) {
+void layout_part(std::vector<Box> boxes, double min_run, int depth, int& searches, std::vector<std::string>& out) {
   if (boxes.empty()) return;
-  if (depth < kMaxDepth) {
+  if (depth < kMaxDepth && searches < kMaxSearches) {
+    ++searches;
     if (std::optional<Split> split = find_columns(boxes, min_run)) {
-      layout_part(std::move(split->above), min_run, depth + 1, out);
-      layout_part(std::move(split->left), min_run, depth + 1, out);
-      layout_part(std::move(split->right), min_run, depth + 1, out);
-      layout_part(std::move(split->below), min_run, depth + 1, out);
+      layout_part(std::move(split->above), min_run, depth + 1, searches, out);
+      layout_part(std::move(split->left), min_run, depth + 1, searches, out);
+      layout_part(std::move(split->right), min_run, depth + 1, searches, out);
+      layout_part(std::move(split->below), min_run, depth + 1, searches, out);
       return;
     }
   }
@@ -315,7 +320,8 @@ std::vector<std::string> layout_page(std::vector<Word> words) {
       top = std::min(top, b.y0);
       bottom = std::max(bottom, b.y1);
     }
-    layout_part(std::move(boxes), 0.5 * (bottom - top), 0, out);
+    int searches = 0;
+    layout_part(std::move(boxes), 0.5 * (bottom - top), 0, searches, out);
   }
   return out;
 }

@@ -26,7 +26,8 @@
 //    (one side has at most half the lines of the other, most of them more
 //    than 1.5 line heights apart, and at least three in four of them level
 //    with a line of the other side). Pages with more than kMaxColumnWords
-//    words are not searched for columns.
+//    words are not searched for columns; a page is searched at most 16
+//    times (parts of parts), each search checking at most 32 gutters.
 //  - Lines. Within a part without columns, words whose vertical centres lie
 //    inside each other's boxes form one line (so a bullet and its text, or
 //    a label cell and its value cell, share a line); lines are ordered by
@@ -44,7 +45,7 @@
 //    lines follow the horizontal ones.
 //  - The result has no empty lines; no line holds '\n'. Cost: O(n log n) in
 //    the number of words plus a fixed-size occupancy grid (at most
-//    kGridCells cells) for each part searched for columns.
+//    1024 x 512 cells) for each part searched for columns.
 #pragma once
 
 #include <string>
@@ -62,7 +63,6 @@ struct Word {
 inline constexpr double kMinGutter = 6.0;          // points
 inline constexpr double kMinColumnWidth = 36.0;    // points
 inline constexpr std::size_t kMaxColumnWords = 20000;
-inline constexpr std::size_t kGridCells = 1u << 20;
 
 std::vector<std::string> layout_page(std::vector<Word> words);
 

@@ -27,8 +27,8 @@
 // give a word's colour. Poppler guards its own parsers (it is fuzzed by
 // OSS-Fuzz) but has no time or memory budget a caller can set.
 //
-// sniff(): 100 when "%PDF-" starts within the first 1 KiB (readers accept
-// leading junk up to there), else 0.
+// sniff(): 100 when a header "%PDF-<digit>.<digit>" starts within the first
+// 1 KiB (readers accept leading junk up to there), else 0.
 #include "line_repair.hpp"
 #include "page_layout.hpp"
 
@@ -190,7 +190,13 @@ class PdfPlugin final : public FormatPlugin {
   }
 
   int sniff(std::string_view bytes) const noexcept override {
-    return bytes.substr(0, kMaxHeaderOffset + 5).find("%PDF-") != std::string_view::npos ? 100 : 0;
+    const std::string_view head = bytes.substr(0, kMaxHeaderOffset + 8);
+    const auto digit = [&](std::size_t i) { return i < head.size() && head[i] >= '0' && head[i] <= '9'; };
+    for (std::size_t at = head.find("%PDF-"); at != std::string_view::npos && at <= kMaxHeaderOffset;
+         at = head.find("%PDF-", at + 1)) {
+      if (digit(at + 5) && at + 6 < head.size() && head[at + 6] == '.' && digit(at + 7)) return 100;
+    }
+    return 0;
   }
 
   ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
