@@ -216,3 +216,12 @@ TEST_CASE("fuzz_keywords-multiline-yaml-error", "[keywords][regression]") {
   CHECK(message == "role.yaml:2: unknown escape character: ?");
   CHECK(message.find('\n') == std::string::npos);
 }
+
+// Found by fuzz_keywords (fuzz/regressions/fuzz_keywords-newline-in-unknown-key):
+// an unknown key with a line break in it was quoted as written.
+TEST_CASE("fuzz_keywords-newline-in-unknown-key", "[keywords][regression]") {
+  const std::string message = error_of("format: 1\n\"a\\nb\": 1\n");
+  CHECK(message.rfind("role.yaml:2: unknown key 'a?b' in keyword file", 0) == 0);
+  CHECK(message.find('\n') == std::string::npos);
+  CHECK(error_of("format: 1\n\"a\\rb\": 1\n").find('\r') == std::string::npos);
+}

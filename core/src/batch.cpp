@@ -134,7 +134,7 @@ const char* outcome_name(Outcome o) noexcept {
 std::string check_thresholds(const Thresholds& t, const KeywordSet& set) {
   for (const auto& [id, min] : t.min_category) {
     const bool known = std::any_of(set.categories.begin(), set.categories.end(),
-                                   [&](const Category& c) { return c.id == id; });
+                                   [&id = id](const Category& c) { return c.id == id; });
     if (!known) {
       std::string ids;
       for (const Category& c : set.categories) ids += (ids.empty() ? "" : ", ") + c.id;

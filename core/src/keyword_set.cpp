@@ -395,8 +395,8 @@ Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
   Parser parser;
   try {
     parser.parse(YAML::Load(std::string(yaml)), label, chain);
-  } catch (const ParseError& e) {
-    return Error{label + ":" + std::to_string(e.line) + ": " + e.message};
+  } catch (const ParseError& e) {  // messages may quote keys with line breaks in them
+    return Error{label + ":" + std::to_string(e.line) + ": " + one_line(e.message)};
   } catch (const ParentError& e) {
     return Error{e.message};
   } catch (const YAML::Exception& e) {

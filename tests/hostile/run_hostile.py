@@ -36,6 +36,7 @@ import make_hostile  # noqa: E402
 from run_one import Run  # noqa: E402
 
 MAX_SECONDS = 1.0
+MAX_WALL_SECONDS = 5.0  # hang guard when the CPU time is within MAX_SECONDS
 MAX_MB = 200.0
 TIME_ATTEMPTS = 3          # a run over MAX_SECONDS is repeated (a busy machine), best one kept
 BATCH_MAX_SECONDS = 20.0
@@ -188,7 +189,10 @@ def run_case(exe, case, places):
         r.attempts += 1
         best = min(best, run(argv, timeout=20.0).seconds)
     r.seconds = best
-    r.check("time", best < MAX_SECONDS,
+    # On a loaded machine wall time measures the neighbours: within the limit
+    # in wall time, or in CPU time with wall time under MAX_WALL_SECONDS.
+    in_time = best < MAX_SECONDS or (run_.cpu < MAX_SECONDS and best < MAX_WALL_SECONDS)
+    r.check("time", in_time,
             f"wall time {best:.2f} s >= {MAX_SECONDS} s (best of {r.attempts}, cpu {run_.cpu:.2f} s)",
             xfail.get("time"))
     return r
