@@ -562,15 +562,18 @@ TEST_CASE("docx sniff", "[docx]") {
     INFO(name);
     CHECK(docx().sniff(fixture(name)) == 100);
   }
-  for (const char* name : {"hostile_no_main_part.docx", "hostile_plain.zip", "hostile_media_main.docx",
-                           "hostile_presentation.docx", "hostile_duplicate.docx", "hostile_overlap.docx",
-                           "hostile_dtd.docx"}) {
-    INFO(name);
-    CHECK(docx().sniff(fixture(name)) == 0);
-  }
+  // A package whose main part is read and is not WordprocessingML is not a DOCX.
+  CHECK(docx().sniff(fixture("hostile_presentation.docx")) == 0);
   // Recognised but unreadable: extract() says why.
   CHECK(docx().sniff(fixture("hostile_encrypted.docx")) == 50);
   CHECK(docx().sniff(fixture("hostile_bzip2.docx")) == 50);
+  // Meant to be a DOCX (an entry under word/), but corrupt or hostile: 50, so that
+  // the host runs extract() and the user learns the reason, not "unsupported format".
+  for (const char* name : {"hostile_no_main_part.docx", "hostile_plain.zip", "hostile_media_main.docx",
+                           "hostile_duplicate.docx", "hostile_overlap.docx", "hostile_dtd.docx"}) {
+    INFO(name);
+    CHECK(docx().sniff(fixture(name)) == 50);
+  }
   CHECK(docx().sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0') +
                      std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32)) == 50);
   CHECK(docx().sniff("") == 0);
@@ -580,7 +583,71 @@ TEST_CASE("docx sniff", "[docx]") {
   CHECK(docx().sniff(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + std::string(200, 'x')) == 0);
   CHECK(docx().sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')) == 0);
   const std::string whole = fixture("textbox.docx");
-  CHECK(docx().sniff(whole.substr(0, whole.size() / 2)) == 0);
+  // Truncated: no central directory, so the local file headers tell.
+  CHECK(docx().sniff(whole.substr(0, whole.size() / 2)) == 50);
+}
+
+TEST_CASE("docx sniff: a broken DOCX is recognised, other ZIPs are not", "[docx][hostile]") {
+  const std::string good = package(document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>"));
+  REQUIRE(docx().sniff(good) == 100);
+
+  // Central directory damaged: every record's signature broken.
+  std::string bad_directory = good;
+  for (std::size_t at = 0; (at = bad_directory.find("PK\x01\x02", at)) != std::string::npos;) {
+    bad_directory[at + 2] = '\xEE';
+  }
+  CHECK(docx().sniff(bad_directory) == 50);
+  CHECK(extract(bad_directory).status == ExtractStatus::kCorrupt);
+  // Cut anywhere after the first local headers.
+  CHECK(docx().sniff(good.substr(0, good.size() - 30)) == 50);
+  // Bad CRC in the main part.
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(stored("word/document.xml", document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>")));
+  entries.back().crc ^= 0x5A5A5A5Au;
+  CHECK(docx().sniff(make_zip(entries)) == 50);
+  // The main part's first element is not within 64 KiB (a DTD stops the scan).
+  CHECK(docx().sniff(package("<!DOCTYPE w:document []>" + document(""))) == 50);
+  // Too many entries.
+  std::vector<Entry> many = package_entries();
+  many.push_back(stored("word/document.xml", document("")));
+  for (int i = 0; i < 1001; ++i) many.push_back(stored("customXml/item" + std::to_string(i) + ".xml", "<a/>"));
+  CHECK(docx().sniff(make_zip(many)) == 50);
+  // No word/ entry, but [Content_Types].xml names a WordprocessingML main part elsewhere.
+  std::vector<Entry> elsewhere{
+      stored("[Content_Types].xml",
+             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "
+             "PartName=\"/doc/main.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+             "wordprocessingml.document.main+xml\"/></Types>"),
+      stored("doc/main.xml", document(""))};
+  CHECK(docx().sniff(make_zip(elsewhere)) == 50);
+  CHECK(extract(make_zip(elsewhere)).message == "no package relationships (_rels/.rels) in package");
+  elsewhere.push_back(elsewhere.back());  // and then a duplicate entry
+  CHECK(docx().sniff(make_zip(elsewhere)) == 50);
+
+  // Not meant to be a DOCX: 0, for the other plugins to claim.
+  const std::vector<Entry> odt{
+      stored("mimetype", "application/vnd.oasis.opendocument.text"),
+      stored("content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:"
+                            "office:1.0\"/>"),
+      stored("META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:"
+                                      "xmlns:manifest:1.0\"/>")};
+  CHECK(docx().sniff(make_zip(odt)) == 0);
+  std::vector<Entry> broken_odt = odt;
+  broken_odt.push_back(odt[1]);  // a duplicate entry: unreadable, but still no DOCX
+  CHECK(docx().sniff(make_zip(broken_odt)) == 0);
+  const std::string odt_zip = make_zip(odt);
+  CHECK(docx().sniff(odt_zip.substr(0, odt_zip.size() / 2)) == 0);
+  const std::vector<Entry> text_files{stored("readme.txt", "just a zip\n"), stored("notes/todo.txt", "word/ up\n")};
+  CHECK(docx().sniff(make_zip(text_files)) == 0);
+  CHECK(docx().sniff(make_zip({})) == 0);
+  // A spreadsheet: [Content_Types].xml, but not a Word type.
+  const std::vector<Entry> xlsx{
+      stored("[Content_Types].xml",
+             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "
+             "PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+             "spreadsheetml.sheet.main+xml\"/></Types>"),
+      stored("xl/workbook.xml", "<workbook/>")};
+  CHECK(docx().sniff(make_zip(xlsx)) == 0);
 }
 
 namespace {
@@ -601,7 +668,9 @@ TEST_CASE("docx refuses what is not a DOCX", "[docx][hostile]") {
   check_failure(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + std::string(200, 'x'), ExtractStatus::kCorrupt,
                 "not a ZIP archive");
   const std::string whole = fixture("textbox.docx");
-  check_failure(whole.substr(0, whole.size() / 2), ExtractStatus::kCorrupt, "not a ZIP archive");
+  check_failure(whole.substr(0, whole.size() / 2), ExtractStatus::kCorrupt,
+                "corrupt ZIP archive: no end of central directory (truncated?)");
+  check_failure(whole.substr(0, 10), ExtractStatus::kCorrupt, "corrupt ZIP archive: truncated");
   check_failure(fixture("hostile_plain.zip"), ExtractStatus::kCorrupt,
                 "no package relationships (_rels/.rels) in package");
   check_failure(fixture("hostile_no_main_part.docx"), ExtractStatus::kCorrupt,
@@ -670,6 +739,112 @@ TEST_CASE("docx limits XML nesting before building a tree", "[docx][hostile]") {
   unbounded.max_nesting_depth = 1u << 30;
   check_failure(package(document(deep)), ExtractStatus::kLimitExceeded,
                 "XML nesting deeper than 1024 in word/document.xml", unbounded);
+}
+
+TEST_CASE("docx limits elements, attributes and tree nodes before building a tree", "[docx][hostile]") {
+  const auto paragraphs = [](int n, const std::string& extra = "") {
+    std::string body;
+    for (int i = 0; i < n; ++i) body += "<w:p" + extra + "><w:r><w:t>x</w:t></w:r></w:p>";
+    return document(body);
+  };
+  ExtractLimits limits;
+  limits.max_elements = 1000;
+  // 2 + 3 * 333 = 1001 elements (w:document, w:body, then w:p w:r w:t per paragraph).
+  check_failure(package(paragraphs(333)), ExtractStatus::kLimitExceeded,
+                "more than 1000 XML elements in word/document.xml", limits);
+  // Self-closing elements count too.
+  check_failure(package(document(std::string(1000, ' ') + [] {
+                  std::string flood;
+                  for (int i = 0; i < 1000; ++i) flood += "<ab/>";
+                  return flood;
+                }())),
+                ExtractStatus::kLimitExceeded, "more than 1000 XML elements in word/document.xml", limits);
+  // 2 + 3 * 250 = 752 elements, 250 text nodes, 1 attribute (xmlns:w): 1003 nodes.
+  check_failure(package(paragraphs(250)), ExtractStatus::kLimitExceeded,
+                "more than 1000 XML nodes (elements, attributes, text) in word/document.xml", limits);
+  CHECK(extract(package(paragraphs(249)), limits).ok());  // 999 nodes
+  // Attributes are nodes too.
+  check_failure(package(paragraphs(200, " a=\"1\" b='2'")), ExtractStatus::kLimitExceeded,
+                "more than 1000 XML nodes (elements, attributes, text) in word/document.xml", limits);
+  // So are text runs that comments, processing instructions or CDATA split, and CDATA sections.
+  std::string split = "<w:p><w:r><w:t>";
+  for (int i = 0; i < 400; ++i) split += "x<!---->y<?pi?><![CDATA[z]]>";
+  check_failure(package(document(split + "</w:t></w:r></w:p>")), ExtractStatus::kLimitExceeded,
+                "more than 1000 XML nodes (elements, attributes, text) in word/document.xml", limits);
+  // White space between elements is not a node (pugixml drops it), so indentation costs
+  // nothing: 722 elements, 240 text nodes, 1 attribute (and 1200 runs of white space).
+  std::string indented;
+  for (int i = 0; i < 240; ++i) indented += "\n  <w:p>\n    <w:r>\n      <w:t>x</w:t>\n    </w:r>\n  </w:p>";
+  CHECK(extract(package(document(indented)), limits).ok());
+  // White space that is an element's only child is kept, so it counts: 30 more elements
+  // and 30 more text nodes give 1023 nodes (993 if that white space were not counted).
+  std::string only_spaces;
+  for (int i = 0; i < 30; ++i) only_spaces += "<a> </a>";
+  check_failure(package(document(indented + only_spaces)),
+                ExtractStatus::kLimitExceeded,
+                "more than 1000 XML nodes (elements, attributes, text) in word/document.xml", limits);
+
+  // Attributes of one element, namespace declarations included.
+  ExtractLimits few;
+  few.max_attributes = 3;
+  check_failure(package(paragraphs(1, " a=\"1\" b='2' c=\"3\" d=\"4\"")), ExtractStatus::kLimitExceeded,
+                "an element with more than 3 attributes in word/document.xml", few);
+  CHECK(extract(package(paragraphs(1, " a=\"1\" b='2' c=\"3\"")), few).ok());
+  // Quotes inside a value are not attributes; '>' inside a value does not end the tag.
+  CHECK(extract(package(paragraphs(1, " a=\"'x'>'\" b='\"' c=\"3\"")), few).ok());
+  // A start tag cut off at the end of the part counts as far as it goes.
+  check_failure(package(document("") + "<w:p a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\""), ExtractStatus::kLimitExceeded,
+                "an element with more than 3 attributes in word/document.xml", few);
+
+  // Every part is held to the limits: here the package relationships come first.
+  few.max_attributes = 1;
+  check_failure(package(document("")), ExtractStatus::kLimitExceeded,
+                "an element with more than 1 attributes in _rels/.rels", few);
+  ExtractLimits small;
+  small.max_elements = 50;
+  std::string styles = std::string("<w:styles xmlns:w=\"") + kW + "\">";
+  for (int i = 0; i < 60; ++i) styles += "<w:style/>";
+  check_failure(styled_package(document(""), styles + "</w:styles>"), ExtractStatus::kLimitExceeded,
+                "more than 50 XML elements in word/styles.xml", small);
+  CHECK(extract(fixture("header_contact.docx"), small).ok());
+}
+
+TEST_CASE("docx checks the compression ratio against the compressed bytes used so far", "[docx][hostile]") {
+  // 4 MiB of zeros (about 4 KiB), then 300,000 bytes that do not compress (stored
+  // blocks): 4.3 MB from 304 KB is 14:1 over the whole entry, so a check against the
+  // entry's compressed size would let it through; the zeros alone are 1000:1.
+  std::string data;
+  const std::string zeros = deflated_zeros(4);
+  data = zeros.substr(0, zeros.size() - 2);  // without the final empty block
+  std::uint32_t seed = 12345;
+  for (int block = 0; block < 5; ++block) {
+    const std::uint32_t n = 60000;
+    data += static_cast<char>(block == 4 ? 1 : 0);  // BFINAL on the last, BTYPE 00 (stored)
+    put16(data, n);
+    put16(data, n ^ 0xFFFFu);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      data += static_cast<char>(seed >> 24);
+    }
+  }
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(Entry{"word/document.xml", data, 8, 0, (4u << 20) + 300000u});
+  check_failure(make_zip(entries), ExtractStatus::kLimitExceeded,
+                "compression ratio over 100:1 in word/document.xml");
+  ExtractLimits lenient;
+  lenient.max_compression_ratio = 2000;
+  check_failure(make_zip(entries), ExtractStatus::kCorrupt, "corrupt part word/document.xml: CRC error", lenient);
+
+  // A DEFLATE stream without its final block, and invalid DEFLATE data.
+  entries.back() = Entry{"word/document.xml", zeros.substr(0, zeros.size() - 2), 8, 0, 4u << 20};
+  check_failure(make_zip(entries), ExtractStatus::kCorrupt,
+                "corrupt part word/document.xml: compressed data ends early", lenient);
+  entries.back() = Entry{"word/document.xml", std::string(64, '\xFF'), 8, 0, 1000};
+  check_failure(make_zip(entries), ExtractStatus::kCorrupt, "corrupt part word/document.xml: invalid compressed data");
+  // A stored entry with a wrong CRC.
+  entries.back() = stored("word/document.xml", document(""));
+  entries.back().crc ^= 1;
+  check_failure(make_zip(entries), ExtractStatus::kCorrupt, "corrupt part word/document.xml: CRC error");
 }
 
 TEST_CASE("docx limits the extracted text", "[docx][hostile]") {

@@ -510,6 +510,91 @@ TEST_CASE("html: 100,000 nested elements fail; within a raised limit they parse"
   CHECK(text_of(deep, limits) == "[body] deep\nafter\n");
 }
 
+namespace {
+
+void check_limit(const std::string& bytes, const ExtractLimits& limits, const std::string& message,
+                 std::uint64_t offset) {
+  const ExtractResult r = extract(bytes, limits);
+  CHECK(r.status == ExtractStatus::kLimitExceeded);
+  CHECK(r.message == message);
+  CHECK(r.offset == offset);
+  CHECK(r.chunks.empty());
+}
+
+std::string attributes(int n, const std::string& prefix = " a") {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += prefix + std::to_string(i);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: attributes of one tag are limited before libxml2 parses it", "[html][hostile]") {
+  ExtractLimits limits;
+  limits.max_attributes = 5;
+  const std::string too_many = "an HTML element with more than 5 attributes";
+  CHECK(text_of("<p" + attributes(5) + ">Python</p>", limits) == "[body] Python\n");
+  check_limit("<p>x</p><p" + attributes(6) + ">Python</p>", limits, too_many, 8);
+  // After a BOM, offsets are still the file's.
+  check_limit("\xEF\xBB\xBF<p" + attributes(6) + ">Python</p>", limits, too_many, 3);
+  // Values, quoted or not, are not attributes; a quoted '>' does not end the tag.
+  CHECK(text_of("<p a=\"b c d e f g\" b='>h i j k' c=l d = \"m\" e>Python</p>", limits) == "[body] Python\n");
+  check_limit("<p a=\">\" b c d e f>Python</p>", limits, too_many, 0);
+  // Duplicate names cost libxml2 as much (it compares each name with the earlier ones): they count.
+  check_limit("<p a a a a a a>Python</p>", limits, too_many, 0);
+  // Names longer than 100 characters are several names to libxml2.
+  limits.max_attributes = 2;
+  check_limit("<p " + std::string(250, 'a') + ">Python</p>", limits, "an HTML element with more than 2 attributes", 0);
+  limits.max_attributes = 3;
+  CHECK(text_of("<p " + std::string(250, 'a') + ">Python</p>", limits) == "[body] Python\n");
+  // A quote opened in a comment does not hide the tag libxml2 reads after the comment.
+  limits.max_attributes = 5;
+  const std::string comment = "<!-- <a b=\" --> ";
+  check_limit(comment + "<p" + attributes(6) + ">Python</p> \" -->", limits, too_many, comment.size());
+  // Nor does a script.
+  const std::string script = "<script>if (a<b) x = \"<i y='</script>";
+  check_limit(script + "<p" + attributes(6) + ">Python</p>'\"", limits, too_many, script.size());
+  // A bogus string runs into what looks like the next tag: libxml2 reads "<a/<p a0 ... a5>"
+  // as an a element with those six attributes.
+  check_limit("<a/<p" + attributes(6) + ">Python</p>", limits, too_many, 0);
+}
+
+TEST_CASE("html: 200,000 attributes on one tag are refused at once", "[html][hostile]") {
+  // libxml2 alone takes over 20 s on this (its attribute check is quadratic).
+  const std::string bytes = "<!DOCTYPE html><html><body><p" + attributes(200000) + ">Python engineer</p></body></html>";
+  check_limit(bytes, ExtractLimits{}, "an HTML element with more than 1000 attributes", 27);
+  CHECK(text_of("<!DOCTYPE html><html><body><p" + attributes(1000) + ">Python engineer</p></body></html>") ==
+        "[body] Python engineer\n");
+  // The scan stays linear on text made to defeat it: a bogus string shared by 300,000
+  // tags, and a quoted value full of tags.
+  check_limit("<!DOCTYPE html>" + repeat("<a/", 300000) + std::string(100000, ' ') + attributes(1001) + ">",
+              ExtractLimits{}, "an HTML element with more than 1000 attributes", 15);
+  CHECK(text_of("<!DOCTYPE html><p a=\"" + repeat("<b>", 100000) + "\">x</p>") == "[body] x\n");
+  // The scan errs on the safe side: what looks like a tag inside a value (or a comment, or a
+  // script) counts, although libxml2 reads one attribute here.
+  check_limit("<!DOCTYPE html><p a=\"<b" + attributes(1001, " c") + "\">x</p>", ExtractLimits{},
+              "an HTML element with more than 1000 attributes", 21);
+  // Here libxml2 reads 50,000 attribute names on p (a="<b c=", then c="<b c=", ...): refused.
+  check_limit("<!DOCTYPE html><p a=\"" + repeat("<b c=\"", 100000) + "\">x</p>", ExtractLimits{},
+              "an HTML element with more than 1000 attributes", 15);
+}
+
+TEST_CASE("html: elements are limited", "[html][hostile]") {
+  ExtractLimits limits;
+  limits.max_elements = 10;
+  CHECK(text_of("<html><body>" + repeat("<p>x", 8), limits) == "[body] " + repeat("x\n", 8).substr(0, 15) + "\n");
+  check_limit("<html><body>" + repeat("<p>x", 9), limits, "more than 10 HTML elements", 12 + 8 * 4);
+  // Anything that may be a start tag counts, in comments and scripts too.
+  check_limit("<!-- " + repeat("<b>", 11) + " -->", limits, "more than 10 HTML elements", 5 + 10 * 3);
+  // libxml2 implies html, body and p around bare text: counted as it reports them.
+  limits.max_elements = 2;
+  const ExtractResult r = extract("Python engineer", limits);
+  CHECK(r.status == ExtractStatus::kLimitExceeded);
+  CHECK(r.message == "more than 2 HTML elements");
+  limits.max_elements = 3;
+  CHECK(text_of("Python engineer", limits) == "[body] Python engineer\n");
+}
+
 TEST_CASE("html: the output limit is enforced", "[html]") {
   ExtractLimits limits;
   limits.max_text_bytes = 10;

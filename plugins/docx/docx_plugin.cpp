@@ -13,17 +13,32 @@
 // notes or styles part that the relationships name but the package lacks is
 // skipped (without styles, only direct run properties count). The styles
 // part is read like the others: malformed XML or a limit there fails the
-// extraction. The parts' text rules are in wml_text.hpp, the line and chunk
-// rules in chunk_writer.hpp, the ZIP limits in zip_archive.hpp, the XML
-// limits in xml_part.hpp.
+// extraction. Parts are read in this order: package relationships, the main
+// part's relationships, styles, main part, then headers, notes and footers;
+// the first failure is the one reported. At most one part's XML tree is
+// alive at a time, so memory follows the largest part, not their sum. The
+// parts' text rules are in wml_text.hpp, the line and chunk rules in
+// chunk_writer.hpp, the ZIP limits in zip_archive.hpp, the XML limits in
+// xml_part.hpp.
 //
-// sniff() gives 100 for a ZIP whose _rels/.rels names an existing main part
-// whose root element is w:document (only the first 64 KiB of it is inflated);
-// 50 for a package it recognises but cannot read (a ZIP whose relationships or
-// main part are encrypted or use another compression method, or a
-// password-protected Office file: an OLE compound file holding an
-// EncryptedPackage stream), so that extract() can tell the user why;
-// otherwise 0.
+// sniff():
+//   100 for a ZIP whose _rels/.rels names an existing main part whose root
+//       element is w:document (only the first 64 KiB of it is inflated);
+//     0 when that root element is read and is something else (a
+//       presentation, a spreadsheet);
+//    50 for a package it recognises but may not be able to read, so that
+//       extract() can tell the user why instead of the host saying
+//       "unsupported format": a password-protected Office file (an OLE
+//       compound file holding an EncryptedPackage stream); a ZIP whose
+//       relationships or main part are encrypted or use another compression
+//       method; and any other ZIP that fails those checks (corrupt or
+//       truncated, over a limit, duplicate or overlapping entries, no main
+//       part, a DTD before the root element) but is meant to be a Word
+//       document: it names an entry under word/ or its [Content_Types].xml
+//       names a WordprocessingML type (zip_archive.hpp,
+//       looks_like_word_package);
+//     0 otherwise: not a ZIP, or a ZIP of something else (an ODT, which
+//       starts with "mimetype" and has no word/ entries; a ZIP of text files).
 #include "chunk_writer.hpp"
 #include "docx_error.hpp"
 #include "opc_package.hpp"
@@ -45,6 +60,8 @@ constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
 constexpr std::uint64_t kHardDepthCap = 1024;
 constexpr std::size_t kSniffPrefixBytes = 64 * 1024;
 constexpr std::string_view kEncrypted = "encrypted DOCX is not supported";
+// sniff() for a package it recognises but may not be able to read.
+constexpr int kRecognised = 50;
 
 /// A password-protected Office file: an OLE compound file with an
 /// "EncryptedPackage" stream (its name is stored in UTF-16LE).
@@ -55,53 +72,62 @@ bool is_encrypted_office_file(std::string_view bytes) {
          bytes.find(kStreamName) != std::string_view::npos;
 }
 
-std::size_t depth_limit(const ExtractLimits& limits) {
-  return static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
+XmlLimits xml_limits(const ExtractLimits& limits) {
+  XmlLimits xml;
+  xml.max_depth = static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
+  xml.max_elements = limits.max_elements;
+  xml.max_attributes = limits.max_attributes;
+  return xml;
 }
 
 /// Loads part `name` into `xml`; false when the package lacks it.
-bool load_part(ZipArchive& zip, const std::string& name, std::size_t max_depth, XmlPart& xml) {
+bool load_part(ZipArchive& zip, const std::string& name, const XmlLimits& limits, XmlPart& xml) {
   std::optional<std::string> bytes = zip.read(name);
   if (!bytes) return false;
-  load_xml_part(name, std::move(*bytes), max_depth, xml);
+  load_xml_part(name, std::move(*bytes), limits, xml);
   return true;
 }
 
 /// Loads and walks one WordprocessingML part.
-void walk_part(ZipArchive& zip, const std::string& part, std::size_t max_depth, Zone zone,
+void walk_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits, Zone zone,
                const Formatting& formatting, ChunkWriter& out) {
   XmlPart xml;
-  if (load_part(zip, part, max_depth, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
+  if (load_part(zip, part, limits, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
 }
 
-/// The styles (the first styles part the main part's relationships name and
-/// the package holds) and page colour of the main document `main_root`.
-Formatting read_formatting(ZipArchive& zip, const std::vector<Relationship>& rels, std::size_t max_depth,
-                           pugi::xml_node main_root) {
+/// The styles of the first styles part the main part's relationships name
+/// and the package holds (its tree is gone when this returns).
+Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, const XmlLimits& limits) {
   for (const Relationship& r : rels) {
     XmlPart styles;
-    if (r.kind == "styles" && is_text_part(r.target) && load_part(zip, r.target, max_depth, styles)) {
-      return Formatting(styles.doc.document_element(), main_root);
+    if (r.kind == "styles" && is_text_part(r.target) && load_part(zip, r.target, limits, styles)) {
+      return Formatting(styles.doc.document_element());
     }
   }
-  return Formatting(pugi::xml_node(), main_root);
+  return Formatting();
 }
 
 std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimits& limits) {
   if (is_encrypted_office_file(bytes)) fail(ExtractStatus::kUnsupported, std::string(kEncrypted));
   ZipArchive zip(bytes, limits);
-  const std::size_t max_depth = depth_limit(limits);
-  const std::string main = find_main_part(zip, max_depth);
+  const XmlLimits xml = xml_limits(limits);
+  const std::string main = find_main_part(zip, xml);
+  const std::vector<Relationship> rels = read_relationships(zip, main, xml);
 
-  XmlPart main_xml;
-  load_part(zip, main, max_depth, main_xml);  // find_main_part checked that it is there
-  if (!is_wml_document(main_xml.doc.document_element())) {
-    fail(ExtractStatus::kCorrupt, "main part " + printable_name(main) + " is not a WordprocessingML document");
-  }
-  const std::vector<Relationship> rels = read_relationships(zip, main, max_depth);
-  const Formatting formatting = read_formatting(zip, rels, max_depth, main_xml.doc.document_element());
+  // One part's tree at a time: the styles are read (and their tree dropped)
+  // before the main part's tree is built, and that tree is gone before the
+  // headers, notes and footers are read.
+  Formatting formatting = read_styles(zip, rels, xml);
   ChunkWriter body(limits.max_text_bytes);
-  walk_wml_part(main_xml.doc.document_element(), Zone::kBody, formatting, body);
+  {
+    XmlPart main_xml;
+    load_part(zip, main, xml, main_xml);  // find_main_part checked that it is there
+    if (!is_wml_document(main_xml.doc.document_element())) {
+      fail(ExtractStatus::kCorrupt, "main part " + printable_name(main) + " is not a WordprocessingML document");
+    }
+    formatting.read_page(main_xml.doc.document_element());
+    walk_wml_part(main_xml.doc.document_element(), Zone::kBody, formatting, body);
+  }
 
   ChunkWriter out(limits.max_text_bytes);
   std::set<std::string> parts_read{fold_entry_name(main)};
@@ -112,7 +138,7 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
         continue;
       }
       ChunkWriter part(limits.max_text_bytes);
-      walk_part(zip, r.target, max_depth, zone, formatting, part);
+      walk_part(zip, r.target, xml, zone, formatting, part);
       if (each_text_once) {
         std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
         for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;
@@ -162,19 +188,26 @@ class DocxPlugin final : public FormatPlugin {
 
   int sniff(std::string_view bytes) const noexcept override {
     try {
-      if (is_encrypted_office_file(bytes)) return 50;
+      if (is_encrypted_office_file(bytes)) return kRecognised;
       if (bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4)) return 0;
-      ExtractLimits limits;
-      limits.max_part_bytes = 1u << 20;
-      limits.max_total_inflated_bytes = 2u << 20;
-      ZipArchive zip(bytes, limits);
-      const std::string main = find_main_part(zip, depth_limit(limits));
-      std::optional<std::string> head = zip.read_prefix(main, kSniffPrefixBytes);
-      XmlPart root;
-      return head && load_root_tag(std::move(*head), root) && is_wml_document(root.doc.document_element()) ? 100
-                                                                                                         : 0;
-    } catch (const DocxError& e) {
-      return e.status == ExtractStatus::kUnsupported ? 50 : 0;
+      try {
+        ExtractLimits limits;
+        limits.max_part_bytes = 1u << 20;
+        limits.max_total_inflated_bytes = 2u << 20;
+        ZipArchive zip(bytes, limits);
+        const std::string main = find_main_part(zip, xml_limits(limits));
+        std::optional<std::string> head = zip.read_prefix(main, kSniffPrefixBytes);
+        XmlPart root;
+        if (head && load_root_tag(std::move(*head), root)) {
+          // The package says what its main part is: a Word document or not.
+          return is_wml_document(root.doc.document_element()) ? 100 : 0;
+        }
+      } catch (const DocxError& e) {
+        if (e.status == ExtractStatus::kUnsupported) return kRecognised;
+      }
+      // Unreadable (corrupt, over a limit, no main part, no root element in
+      // its first 64 KiB): extract() says why, if this is meant to be a DOCX.
+      return looks_like_word_package(bytes) ? kRecognised : 0;
     } catch (...) {
       return 0;
     }

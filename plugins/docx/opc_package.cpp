@@ -63,12 +63,12 @@ std::string resolve_target(std::string_view source_part, std::string_view target
 
 }  // namespace
 
-std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, std::size_t max_depth) {
+std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
   const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
   std::optional<std::string> bytes = zip.read(rels_name);
   if (!bytes) return {};
   XmlPart rels;
-  load_xml_part(rels_name, std::move(*bytes), max_depth, rels);
+  load_xml_part(rels_name, std::move(*bytes), limits, rels);
 
   std::vector<Relationship> out;
   for (pugi::xml_node r : rels.doc.document_element().children()) {
@@ -81,9 +81,9 @@ std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view p
   return out;
 }
 
-std::string find_main_part(ZipArchive& zip, std::size_t max_depth) {
+std::string find_main_part(ZipArchive& zip, const XmlLimits& limits) {
   if (!zip.contains(kPackageRels)) fail(ExtractStatus::kCorrupt, "no package relationships (_rels/.rels) in package");
-  for (const Relationship& r : read_relationships(zip, "", max_depth)) {
+  for (const Relationship& r : read_relationships(zip, "", limits)) {
     if (r.kind != "officeDocument") continue;
     if (!is_text_part(r.target) || !zip.contains(r.target)) {
       fail(ExtractStatus::kCorrupt, "no main document part (" + printable_name(r.target) + ") in package");

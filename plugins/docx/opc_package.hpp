@@ -9,6 +9,7 @@
 // relationship types get a kind.
 #pragma once
 
+#include "xml_part.hpp"
 #include "zip_archive.hpp"
 
 #include <cstddef>
@@ -27,14 +28,14 @@ struct Relationship {
 /// relationships part lists them (_rels/.rels, word/_rels/document.xml.rels,
 /// ...). Empty when that part is absent. External targets and relationship
 /// types of other vocabularies are left out.
-std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, std::size_t max_depth);
+std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits);
 
 /// The main part named by the package's first officeDocument relationship.
 /// Throws kCorrupt when _rels/.rels is absent ("no package relationships
 /// (_rels/.rels) in package"), names no main part ("no main document part in
 /// package relationships") or names one that is absent or not readable
 /// ("no main document part (word/document.xml) in package").
-std::string find_main_part(ZipArchive& zip, std::size_t max_depth);
+std::string find_main_part(ZipArchive& zip, const XmlLimits& limits);
 
 /// Whether the plugin may open `part`: nothing under a media or embeddings
 /// folder is ever read.

@@ -129,15 +129,18 @@ bool shading_shows(pugi::xml_node shd, const Namespaces& ns) {
   return !(pattern.empty() || pattern == "clear") && tone_of(ns.w_attr(shd, "color")) != Tone::kLight;
 }
 
-Formatting::Formatting(pugi::xml_node styles_root, pugi::xml_node document_root) {
+void Formatting::read_page(pugi::xml_node document_root) {
+  if (!document_root) return;
   Namespaces ns;
-  if (document_root) {
-    ns.enter(document_root);
-    ns.for_each_child(document_root, Ns::kWml, "background", [&](pugi::xml_node background) {
-      page_coloured_ = tone_of(ns.w_attr(background, "color")) == Tone::kColoured;
-    });
-    ns.leave(document_root);
-  }
+  ns.enter(document_root);
+  ns.for_each_child(document_root, Ns::kWml, "background", [&](pugi::xml_node background) {
+    page_coloured_ = tone_of(ns.w_attr(background, "color")) == Tone::kColoured;
+  });
+  ns.leave(document_root);
+}
+
+Formatting::Formatting(pugi::xml_node styles_root) {
+  Namespaces ns;
   if (!styles_root) return;
   ns.enter(styles_root);
   if (!ns.is_w(styles_root, "styles")) {

@@ -79,9 +79,14 @@ class Formatting {
   Formatting() = default;
 
   /// Reads `styles_root` (the root of word/styles.xml, w:styles; a null node
-  /// or any other element gives no styles) and the w:background of
-  /// `document_root` (the main part's w:document).
-  Formatting(pugi::xml_node styles_root, pugi::xml_node document_root);
+  /// or any other element gives no styles). The page is white until
+  /// read_page().
+  explicit Formatting(pugi::xml_node styles_root);
+
+  /// Reads the w:background of `document_root` (the main part's w:document).
+  /// Separate from the styles so that the two parts' trees need not be
+  /// alive at once.
+  void read_page(pugi::xml_node document_root);
 
   /// What the styles give a run of character style `run_style` in a
   /// paragraph of style `paragraph_style` ("" or an unknown id: the default

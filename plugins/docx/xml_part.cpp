@@ -13,7 +13,7 @@ constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_s
 /// The part as UTF-8 without a BOM.
 std::string to_utf8(std::string bytes) {
   const std::string_view b = bytes;
-  if (b.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") return std::move(bytes.erase(0, 3));
   auto utf16 = [](std::string_view units, bool big_endian) {
     std::string out;
     codec::append_utf16(out, units, big_endian, /*strict=*/false);
@@ -26,37 +26,64 @@ std::string to_utf8(std::string bytes) {
   return bytes;
 }
 
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+enum class ScanStop : std::uint8_t { kNone, kDtd, kTooDeep, kTooManyElements, kTooManyAttributes };
+
 struct MarkupScan {
-  bool too_deep = false;
-  bool has_dtd = false;
+  ScanStop stop = ScanStop::kNone;
+  std::uint64_t nodes = 0;                          // what the tree would hold
   std::size_t root_begin = std::string_view::npos;  // the first start tag
   std::size_t root_end = std::string_view::npos;    // one past its '>'
 };
 
 /// Walks the markup the way pugixml tokenises it (comments, CDATA,
-/// processing instructions, quoted attribute values) and counts open
-/// elements. Stops at the first problem, or after the first start tag when
-/// `root_only`. A truncated document just ends the scan.
-MarkupScan scan_markup(std::string_view xml, std::size_t max_depth, bool root_only) {
+/// processing instructions, quoted attribute values), counting open elements,
+/// elements, the attributes of each start tag (one per quoted value) and the
+/// nodes pugixml would build (elements, attributes, CDATA sections, and text
+/// runs it keeps under parse_default | parse_ws_pcdata_single: any with a
+/// non-space character, and a white-space run right before an end tag when
+/// the element has no child yet). Stops at the first problem, or after the
+/// first complete start tag when `root_only`. A truncated document just ends
+/// the scan, its last start tag counted as far as it goes.
+MarkupScan scan_markup(std::string_view xml, const XmlLimits& limits, bool root_only) {
   MarkupScan scan;
   auto skip_past = [&](std::size_t from, std::string_view end) {
     const std::size_t at = xml.find(end, from);
     return at == std::string_view::npos ? xml.size() : at + end.size();
   };
   std::size_t depth = 0;
+  std::uint64_t elements = 0;
+  bool childless = false;     // the innermost open element has no child node yet
+  std::size_t text_from = 0;  // where the text after the last markup begins
+  auto count_text = [&](std::size_t end, bool before_end_tag) {
+    if (end <= text_from) return;
+    bool kept = before_end_tag && childless;
+    for (std::size_t k = text_from; !kept && k < end; ++k) kept = !is_xml_space(xml[k]);
+    if (kept) {
+      ++scan.nodes;
+      childless = false;
+    }
+  };
   std::size_t i = 0;
   while ((i = xml.find('<', i)) != std::string_view::npos) {
     const std::string_view rest = xml.substr(i);
+    const bool end_tag = rest.size() > 1 && rest[1] == '/';
+    count_text(i, end_tag);
     if (rest.substr(0, 4) == "<!--") {
       i = skip_past(i + 4, "-->");
     } else if (rest.substr(0, 9) == "<![CDATA[") {
+      ++scan.nodes;
+      childless = false;
       i = skip_past(i + 9, "]]>");
     } else if (rest.substr(0, 2) == "<?") {
       i = skip_past(i + 2, "?>");
     } else if (rest.substr(0, 9) == "<!DOCTYPE") {
-      scan.has_dtd = true;
+      scan.stop = ScanStop::kDtd;
       return scan;
     } else {
+      const bool start_tag = !end_tag && rest.size() > 1 && rest[1] != '!';
+      std::uint64_t attributes = 0;
       std::size_t j = i + 1;
       char quote = 0;
       for (; j < xml.size(); ++j) {
@@ -65,40 +92,69 @@ MarkupScan scan_markup(std::string_view xml, std::size_t max_depth, bool root_on
           if (c == quote) quote = 0;
         } else if (c == '"' || c == '\'') {
           quote = c;
+          ++attributes;
         } else if (c == '>') {
           break;
         }
       }
-      if (j >= xml.size()) return scan;
-      if (rest.size() > 1 && rest[1] == '/') {
-        if (depth > 0) --depth;
-      } else if (rest.size() > 1 && rest[1] != '!') {
+      const bool complete = j < xml.size();
+      if (start_tag) {
+        if (root_only && !complete) return scan;
         if (scan.root_begin == std::string_view::npos) {
           scan.root_begin = i;
           scan.root_end = j + 1;
           if (root_only) return scan;
         }
-        if (xml[j - 1] != '/' && ++depth > max_depth) {
-          scan.too_deep = true;
+        if (++elements > limits.max_elements) {
+          scan.stop = ScanStop::kTooManyElements;
           return scan;
         }
+        if (attributes > limits.max_attributes) {
+          scan.stop = ScanStop::kTooManyAttributes;
+          return scan;
+        }
+        scan.nodes += 1 + attributes;
+        const bool self_closing = complete && xml[j - 1] == '/';
+        childless = !self_closing;
+        if (!self_closing && ++depth > limits.max_depth) {
+          scan.stop = ScanStop::kTooDeep;
+          return scan;
+        }
+      } else if (end_tag) {
+        if (depth > 0) --depth;
+        childless = false;
       }
+      if (!complete) return scan;
       i = j + 1;
     }
+    text_from = i;
   }
+  count_text(xml.size(), false);
   return scan;
 }
 
 }  // namespace
 
-void load_xml_part(std::string_view name, std::string bytes, std::size_t max_depth, XmlPart& part) {
+void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& limits, XmlPart& part) {
   const std::string shown = printable_name(name);
   part.text = to_utf8(std::move(bytes));
-  const MarkupScan scan = scan_markup(part.text, max_depth, false);
-  if (scan.has_dtd) fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
-  if (scan.too_deep) {
-    fail(ExtractStatus::kLimitExceeded,
-         "XML nesting deeper than " + std::to_string(max_depth) + " in " + shown);
+  const MarkupScan scan = scan_markup(part.text, limits, false);
+  switch (scan.stop) {
+    case ScanStop::kNone: break;
+    case ScanStop::kDtd: fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
+    case ScanStop::kTooDeep:
+      fail(ExtractStatus::kLimitExceeded,
+           "XML nesting deeper than " + std::to_string(limits.max_depth) + " in " + shown);
+    case ScanStop::kTooManyElements:
+      fail(ExtractStatus::kLimitExceeded,
+           "more than " + std::to_string(limits.max_elements) + " XML elements in " + shown);
+    case ScanStop::kTooManyAttributes:
+      fail(ExtractStatus::kLimitExceeded,
+           "an element with more than " + std::to_string(limits.max_attributes) + " attributes in " + shown);
+  }
+  if (scan.nodes > limits.max_elements) {
+    fail(ExtractStatus::kLimitExceeded, "more than " + std::to_string(limits.max_elements) +
+                                            " XML nodes (elements, attributes, text) in " + shown);
   }
   const pugi::xml_parse_result parsed =
       part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
@@ -111,7 +167,11 @@ void load_xml_part(std::string_view name, std::string bytes, std::size_t max_dep
 
 bool load_root_tag(std::string bytes, XmlPart& part) {
   std::string text = to_utf8(std::move(bytes));
-  const MarkupScan scan = scan_markup(text, static_cast<std::size_t>(-1), true);
+  XmlLimits unbounded;
+  unbounded.max_depth = static_cast<std::size_t>(-1);
+  unbounded.max_elements = static_cast<std::uint64_t>(-1);
+  unbounded.max_attributes = static_cast<std::uint64_t>(-1);
+  const MarkupScan scan = scan_markup(text, unbounded, true);
   if (scan.root_begin == std::string_view::npos) return false;
   part.text = text.substr(scan.root_begin, scan.root_end - scan.root_begin);
   if (part.text.size() < 2 || part.text[part.text.size() - 2] != '/') part.text.insert(part.text.size() - 1, "/");

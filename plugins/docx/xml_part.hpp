@@ -1,15 +1,38 @@
 // Loading one XML part of the package into a pugixml tree, safely.
 //
-// Contract of load_xml_part(name, bytes, max_depth, part):
+// Contract of load_xml_part(name, bytes, limits, part):
 //  - `bytes` is UTF-8 (a BOM is dropped) or UTF-16 (told by its BOM or by a
 //    leading '<' and NUL byte pair), the two encodings OPC allows; UTF-16 is
 //    converted to UTF-8 first, unpaired surrogates becoming U+FFFD.
-//  - A DTD is refused (OPC forbids them): kCorrupt "DTD not allowed in <name>".
-//  - Element nesting is measured by a scan of the markup BEFORE pugixml builds
-//    a tree (pugixml has no depth limit, and destroying a deep tree recurses):
-//    kLimitExceeded "XML nesting deeper than <max_depth> in <name>". Once the
-//    parse succeeds the tree is therefore at most max_depth deep, so code may
-//    recurse over it.
+//  - Before pugixml builds anything, one linear scan of the markup (it
+//    tokenises as pugixml does: comments, CDATA, processing instructions,
+//    quoted attribute values) checks, in document order, stopping at the
+//    first problem:
+//      * a DTD is refused (OPC forbids them):
+//        kCorrupt "DTD not allowed in <name>";
+//      * element nesting (pugixml has no depth limit, and destroying a deep
+//        tree recurses):
+//        kLimitExceeded "XML nesting deeper than <max_depth> in <name>";
+//      * the number of elements (start tags, self-closing ones included):
+//        kLimitExceeded "more than <max_elements> XML elements in <name>";
+//      * the attributes of one element (namespace declarations included):
+//        kLimitExceeded "an element with more than <max_attributes>
+//        attributes in <name>".
+//    Once the scan is through, the nodes the tree would hold are bounded by
+//    the same max_elements: elements, attributes, CDATA sections and the text
+//    nodes pugixml keeps (text with a non-space character, and white space
+//    that is an element's only child) together:
+//        kLimitExceeded "more than <max_elements> XML nodes (elements,
+//        attributes, text) in <name>".
+//    pugixml spends about 64 bytes an element or text node and 40 an
+//    attribute (measured with pugixml 1.13), so a tree never passes about
+//    max_elements * 64 bytes (64 MB at the default 1,000,000), whatever the
+//    markup: an element flood, text split by comments or CDATA, thousands of
+//    attributes on each element.
+//    A truncated start tag still counts: the scan's checks apply to the part
+//    as pugixml would read it, not just to its complete tags.
+//  - Once the parse succeeds the tree is therefore at most max_depth deep, so
+//    code may recurse over it.
 //  - pugixml parses with its defaults plus parse_ws_pcdata_single, so the
 //    text of <w:t xml:space="preserve"> </w:t> survives.
 //    Malformed XML: kCorrupt "malformed XML in <name>: <reason> at offset N",
@@ -26,10 +49,18 @@
 #include <pugixml.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace ra::docx {
+
+/// The limits of ExtractLimits that apply to one XML part.
+struct XmlLimits {
+  std::size_t max_depth = 256;
+  std::uint64_t max_elements = 1'000'000;  // elements; also all tree nodes
+  std::uint64_t max_attributes = 1000;     // on one element
+};
 
 /// A parsed part. The tree points into `text`: keep them together.
 struct XmlPart {
@@ -37,7 +68,7 @@ struct XmlPart {
   pugi::xml_document doc;
 };
 
-void load_xml_part(std::string_view name, std::string bytes, std::size_t max_depth, XmlPart& part);
+void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& limits, XmlPart& part);
 
 bool load_root_tag(std::string bytes, XmlPart& part);
 

@@ -1,21 +1,158 @@
 #include "zip_archive.hpp"
 
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <new>
 
 namespace ra::docx {
 namespace {
 
-constexpr std::uint64_t kReadChunk = 64 * 1024;
-constexpr std::size_t kMinZipBytes = 22;  // an end-of-central-directory record
+constexpr std::uint64_t kReadChunk = 64 * 1024;        // inflated bytes per step
+constexpr std::uint64_t kCompressedChunk = 16 * 1024;  // compressed bytes per zip_fread
+constexpr std::size_t kMinZipBytes = 22;               // an end-of-central-directory record
+constexpr std::string_view kLocalHeader("PK\x03\x04", 4);
+
+// looks_like_word_package()
+constexpr std::uint64_t kSniffMaxEntries = 65536;
+constexpr std::size_t kSniffScanBytes = 256 * 1024;
+constexpr int kSniffMaxLocalHeaders = 64;
+constexpr std::size_t kSniffContentTypesBytes = 64 * 1024;
 
 /// inflated > ratio * compressed, without overflow.
 bool over_ratio(std::uint64_t inflated, std::uint64_t compressed, std::uint32_t ratio) {
   if (ratio != 0 && compressed > std::numeric_limits<std::uint64_t>::max() / ratio) return false;
   return inflated > compressed * ratio;
+}
+
+std::uint16_t le16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                    static_cast<unsigned char>(b[at + 1]) << 8);
+}
+std::uint32_t le32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(le16(b, at)) | static_cast<std::uint32_t>(le16(b, at + 2)) << 16;
+}
+
+/// A raw DEFLATE stream being inflated; inflateEnd() on destruction.
+class Inflater {
+ public:
+  Inflater() {
+    std::memset(&z_, 0, sizeof z_);
+    if (inflateInit2(&z_, -MAX_WBITS) != Z_OK) throw std::bad_alloc();
+  }
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
+  ~Inflater() { inflateEnd(&z_); }
+  z_stream& stream() { return z_; }
+
+ private:
+  z_stream z_;
+};
+
+/// Up to `max_out` bytes inflated from the start of raw DEFLATE data `raw`
+/// (as far as it goes and is valid).
+std::string inflate_some(std::string_view raw, std::size_t max_out) {
+  Inflater inflater;
+  z_stream& z = inflater.stream();
+  std::string out(max_out, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
+  z.avail_in = static_cast<uInt>(std::min<std::size_t>(raw.size(), std::numeric_limits<uInt>::max()));
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(max_out);
+  inflate(&z, Z_SYNC_FLUSH);
+  out.resize(max_out - z.avail_out);
+  return out;
+}
+
+/// Whether the start of a [Content_Types].xml names a Word main part's type.
+bool names_word_content_type(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text.find("wordprocessingml") != std::string::npos || text.find("vnd.ms-word.") != std::string::npos;
+}
+
+bool is_word_entry(std::string_view name) { return fold_entry_name(name.substr(0, 5)) == "word/"; }
+bool is_content_types(std::string_view name) { return fold_entry_name(name) == "[content_types].xml"; }
+
+/// looks_like_word_package() through libzip; nullopt when it cannot open the archive.
+std::optional<bool> word_package_by_directory(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    zip_error_fini(&error);
+    throw std::bad_alloc();
+  }
+  zip_t* opened = zip_open_from_source(source, ZIP_RDONLY, &error);
+  zip_error_fini(&error);
+  if (opened == nullptr) {
+    zip_source_free(source);
+    return std::nullopt;
+  }
+  struct Discard {
+    void operator()(zip_t* z) const noexcept { zip_discard(z); }
+  };
+  const std::unique_ptr<zip_t, Discard> archive(opened);
+  const zip_int64_t entries = zip_get_num_entries(opened, 0);
+  std::optional<zip_uint64_t> content_types;
+  for (zip_int64_t i = 0; i < entries && static_cast<std::uint64_t>(i) < kSniffMaxEntries; ++i) {
+    const char* name = zip_get_name(opened, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+    if (name == nullptr) continue;
+    if (is_word_entry(name)) return true;
+    if (!content_types && is_content_types(name)) content_types = static_cast<zip_uint64_t>(i);
+  }
+  if (!content_types) return false;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(opened, *content_types, 0, &st) != 0 || (st.valid & ZIP_STAT_COMP_METHOD) == 0 ||
+      (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) ||
+      ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE)) {
+    return false;
+  }
+  struct Close {
+    void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
+  };
+  const std::unique_ptr<zip_file_t, Close> file(zip_fopen_index(opened, *content_types, 0));
+  if (!file) return false;
+  std::string text(kSniffContentTypesBytes, '\0');
+  const zip_int64_t got = zip_fread(file.get(), text.data(), text.size());
+  if (got <= 0) return false;
+  text.resize(static_cast<std::size_t>(got));
+  return names_word_content_type(std::move(text));
+}
+
+/// looks_like_word_package() from the local file headers near the start.
+bool word_package_by_local_headers(std::string_view bytes) {
+  const std::string_view window = bytes.substr(0, kSniffScanBytes);
+  std::size_t at = 0;
+  for (int seen = 0; seen < kSniffMaxLocalHeaders; ++seen, at += kLocalHeader.size()) {
+    at = window.find(kLocalHeader, at);
+    if (at == std::string_view::npos || window.size() - at < 30) return false;
+    const std::uint16_t method = le16(window, at + 8);
+    const std::uint32_t compressed = le32(window, at + 18);
+    const std::size_t name_length = le16(window, at + 26);
+    const std::size_t extra_length = le16(window, at + 28);
+    if (window.size() - at - 30 < name_length) return false;
+    const std::string_view name = window.substr(at + 30, name_length);
+    if (is_word_entry(name)) return true;
+    if (!is_content_types(name)) continue;
+    const std::size_t data_at = at + 30 + name_length + extra_length;
+    if (data_at >= window.size()) continue;
+    std::string_view data = window.substr(data_at);
+    if (compressed != 0 && compressed < data.size()) data = data.substr(0, compressed);
+    if (method == ZIP_CM_STORE &&
+        names_word_content_type(std::string(data.substr(0, kSniffContentTypesBytes)))) {
+      return true;
+    }
+    if (method == ZIP_CM_DEFLATE && names_word_content_type(inflate_some(data, kSniffContentTypesBytes))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -29,11 +166,20 @@ std::string fold_entry_name(std::string_view name) {
   return out;
 }
 
+bool looks_like_word_package(std::string_view bytes) {
+  if (bytes.substr(0, kLocalHeader.size()) != kLocalHeader) return false;
+  if (const std::optional<bool> by_directory = word_package_by_directory(bytes)) return *by_directory;
+  return word_package_by_local_headers(bytes);
+}
+
 void ZipArchive::Discard::operator()(zip* archive) const noexcept { zip_discard(archive); }
 
 ZipArchive::ZipArchive(std::string_view bytes, const ExtractLimits& limits)
     : archive_bytes_(bytes.size()), limits_(limits) {
-  if (bytes.size() < kMinZipBytes) fail(ExtractStatus::kCorrupt, "not a ZIP archive");
+  const bool local_header_first = bytes.substr(0, kLocalHeader.size()) == kLocalHeader;
+  if (bytes.size() < kMinZipBytes) {
+    fail(ExtractStatus::kCorrupt, local_header_first ? "corrupt ZIP archive: truncated" : "not a ZIP archive");
+  }
 
   zip_error_t error;
   zip_error_init(&error);
@@ -48,6 +194,9 @@ ZipArchive::ZipArchive(std::string_view bytes, const ExtractLimits& limits)
     const bool not_zip = zip_error_code_zip(&error) == ZIP_ER_NOZIP;
     std::string reason = lower_first(zip_error_strerror(&error));
     zip_error_fini(&error);
+    if (not_zip && local_header_first) {
+      fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: no end of central directory (truncated?)");
+    }
     if (not_zip) fail(ExtractStatus::kCorrupt, "not a ZIP archive");
     fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: " + reason);
   }
@@ -110,31 +259,79 @@ std::optional<std::string> ZipArchive::read_entry(std::string_view name, std::ui
     fail(ExtractStatus::kUnsupported,
          "unsupported compression method " + std::to_string(st.comp_method) + " in " + shown);
   }
-  const std::uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) != 0 ? st.comp_size : 0;
+  const bool deflated = st.comp_method == ZIP_CM_DEFLATE;
 
   struct Close {
     void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
   };
-  std::unique_ptr<zip_file_t, Close> file(zip_fopen_index(zip_.get(), index, 0));
+  std::unique_ptr<zip_file_t, Close> file(zip_fopen_index(zip_.get(), index, ZIP_FL_COMPRESSED));
   if (!file) {
     fail(ExtractStatus::kCorrupt,
          "corrupt part " + shown + ": " + lower_first(zip_error_strerror(zip_get_error(zip_.get()))));
   }
-
-  std::string out;
-  while (out.size() < stop_after) {
-    const std::uint64_t want = std::min<std::uint64_t>(kReadChunk, stop_after - out.size());
-    const std::size_t old_size = out.size();
-    out.resize(old_size + want);
-    const zip_int64_t got = zip_fread(file.get(), out.data() + old_size, want);
+  // Reads up to `size` compressed (as stored) bytes into `into`; 0 at the end.
+  const auto read_raw = [&](char* into, std::uint64_t size) {
+    const zip_int64_t got = zip_fread(file.get(), into, size);
     if (got < 0) {
+      // libzip checks the CRC of stored entries itself.
+      if (zip_error_code_zip(zip_file_get_error(file.get())) == ZIP_ER_CRC) {
+        fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": CRC error");
+      }
       fail(ExtractStatus::kCorrupt,
            "corrupt part " + shown + ": " + lower_first(zip_file_strerror(file.get())));
     }
-    out.resize(old_size + static_cast<std::size_t>(got));
-    if (got == 0) break;
+    return static_cast<std::uint64_t>(got);
+  };
 
-    total_inflated_ += static_cast<std::uint64_t>(got);
+  std::string out;
+  if ((st.valid & ZIP_STAT_SIZE) != 0) {  // a claim: only saves copies when it is true
+    out.reserve(static_cast<std::size_t>(
+        std::min<std::uint64_t>({st.size, limits_.max_part_bytes, stop_after}) + kReadChunk));
+  }
+  std::optional<Inflater> inflater;
+  if (deflated) inflater.emplace();
+  std::string compressed_chunk(deflated ? kCompressedChunk : 0, '\0');
+  std::uint64_t consumed = 0;  // compressed bytes used so far
+  bool at_end = false;
+  uLong crc = crc32(0, nullptr, 0);
+
+  while (!at_end && out.size() < stop_after) {
+    const std::uint64_t want = std::min<std::uint64_t>(kReadChunk, stop_after - out.size());
+    const std::size_t old_size = out.size();
+    out.resize(old_size + want);
+    std::uint64_t produced = 0;
+    if (!deflated) {
+      produced = read_raw(out.data() + old_size, want);
+      consumed += produced;
+      at_end = produced == 0;
+    } else {
+      z_stream& z = inflater->stream();
+      if (z.avail_in == 0) {
+        const std::uint64_t got = read_raw(compressed_chunk.data(), compressed_chunk.size());
+        if (got == 0) fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": compressed data ends early");
+        z.next_in = reinterpret_cast<Bytef*>(compressed_chunk.data());
+        z.avail_in = static_cast<uInt>(got);
+      }
+      z.next_out = reinterpret_cast<Bytef*>(out.data() + old_size);
+      z.avail_out = static_cast<uInt>(want);
+      const uInt had_in = z.avail_in;
+      const int rc = inflate(&z, Z_NO_FLUSH);
+      if (rc == Z_MEM_ERROR) throw std::bad_alloc();
+      if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR) {
+        fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": invalid compressed data");
+      }
+      produced = want - z.avail_out;
+      consumed = z.total_in;
+      at_end = rc == Z_STREAM_END;
+      if (rc == Z_BUF_ERROR && produced == 0 && z.avail_in == had_in && had_in != 0) {
+        fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": invalid compressed data");
+      }
+    }
+    out.resize(old_size + static_cast<std::size_t>(produced));
+    if (produced == 0) continue;
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(out.data() + old_size), static_cast<uInt>(produced));
+
+    total_inflated_ += produced;
     if (out.size() > limits_.max_part_bytes) {
       fail(ExtractStatus::kLimitExceeded,
            "part " + shown + " inflates past the " + format_size(limits_.max_part_bytes) + " limit");
@@ -144,11 +341,14 @@ std::optional<std::string> ZipArchive::read_entry(std::string_view name, std::ui
            "package inflates past the " + format_size(limits_.max_total_inflated_bytes) + " limit");
     }
     if (out.size() > limits_.ratio_check_after_bytes &&
-        over_ratio(out.size(), compressed, limits_.max_compression_ratio)) {
+        over_ratio(out.size(), consumed, limits_.max_compression_ratio)) {
       fail(ExtractStatus::kLimitExceeded, "compression ratio over " +
                                               std::to_string(limits_.max_compression_ratio) +
                                               ":1 in " + shown);
     }
+  }
+  if (at_end && (st.valid & ZIP_STAT_CRC) != 0 && static_cast<std::uint32_t>(crc) != st.crc) {
+    fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": CRC error");
   }
   return out;
 }

@@ -5,13 +5,19 @@
 // browser way, and libxml2 never falls back to Latin-1 on its own.
 // libxml2 2.9.14's HTML parser has no depth limit; the SAX callbacks count
 // depth and stop the parser (xmlStopParser) as soon as max_nesting_depth is
-// passed, so a very deep document costs next to nothing. Each call has its
-// own parser context; xmlInitParser() runs once, in the constructor.
+// passed, so a very deep document costs next to nothing. Its time is
+// quadratic in the attributes of one start tag, and a callback only runs once
+// the whole tag is parsed, so max_attributes (and max_elements) are checked
+// by a linear scan of the text before libxml2 sees it (html_scan.hpp); the
+// callbacks count elements too, for the ones libxml2 implies (html, body,
+// p...). Each call has its own parser context; xmlInitParser() runs once, in
+// the constructor.
 // Text a reader cannot see (the hidden attribute and inline styles, rules in
 // html_style.hpp) comes as Zone::kHidden chunks (html_text.hpp).
 #include "resume_analyser/format_plugin.hpp"
 
 #include "html_decode.hpp"
+#include "html_scan.hpp"
 #include "html_text.hpp"
 #include "resume_analyser/text_codec.hpp"
 
@@ -127,10 +133,13 @@ int sniff_html(std::string_view bytes) {
 // extract
 
 struct SaxState {
-  explicit SaxState(const ExtractLimits& limits) : builder(limits) {}
+  explicit SaxState(const ExtractLimits& limits) : builder(limits), max_elements(limits.max_elements) {}
   ra::html::TextBuilder builder;
   htmlParserCtxtPtr ctxt = nullptr;
   std::uint64_t stop_position = 0;  // where in libxml2's input a limit was reached
+  std::uint64_t elements = 0;
+  std::uint64_t max_elements;
+  bool too_many_elements = false;
   bool stopped = false;
   bool out_of_memory = false;
 };
@@ -156,6 +165,11 @@ void stop_parser(SaxState& s) {
 void on_start_element(void* ctx, const xmlChar* name, const xmlChar** attributes) {
   SaxState& s = state_of(ctx);
   if (s.stopped) return;
+  if (++s.elements > s.max_elements) {
+    s.too_many_elements = true;
+    stop_parser(s);
+    return;
+  }
   try {
     const char* n = name != nullptr ? reinterpret_cast<const char*>(name) : "";
     const ra::html::ElementLook look =
@@ -200,6 +214,19 @@ std::string limit_message(std::uint64_t max_bytes) {
   return "extracted text exceeds " + std::to_string(max_bytes) + " bytes";
 }
 
+std::string elements_message(std::uint64_t max_elements) {
+  return "more than " + std::to_string(max_elements) + " HTML elements";
+}
+
+/// The file offset of the '<' at or before `pos` in `text`, when offsets are known.
+std::uint64_t tag_offset(const ra::html::DecodedHtml& decoded, std::uint64_t pos) {
+  const std::string_view text = decoded.text;
+  if (!decoded.offsets_exact || text.empty()) return 0;
+  const std::size_t at = static_cast<std::size_t>(std::min<std::uint64_t>(pos, text.size() - 1));
+  const std::size_t lt = text.rfind('<', at);
+  return decoded.offset_base + (lt == std::string_view::npos ? at : lt);
+}
+
 ExtractResult extract_html(std::string_view bytes, const ExtractLimits& limits) {
   const ra::html::DecodedHtml decoded = ra::html::decode_html(bytes);
   const std::string_view text = decoded.text;
@@ -207,6 +234,18 @@ ExtractResult extract_html(std::string_view bytes, const ExtractLimits& limits) 
   if (text.empty()) return result;
   if (text.size() > static_cast<std::size_t>(INT_MAX)) {
     return ExtractResult::failure(ExtractStatus::kLimitExceeded, "input too large for the HTML parser");
+  }
+  const ra::html::MarkupCheck markup = ra::html::check_html_markup(text, limits.max_elements, limits.max_attributes);
+  switch (markup.problem) {
+    case ra::html::MarkupCheck::Problem::kNone: break;
+    case ra::html::MarkupCheck::Problem::kTooManyElements:
+      return ExtractResult::failure(ExtractStatus::kLimitExceeded, elements_message(limits.max_elements),
+                                    tag_offset(decoded, markup.at));
+    case ra::html::MarkupCheck::Problem::kTooManyAttributes:
+      return ExtractResult::failure(
+          ExtractStatus::kLimitExceeded,
+          "an HTML element with more than " + std::to_string(limits.max_attributes) + " attributes",
+          tag_offset(decoded, markup.at));
   }
 
   std::unique_ptr<htmlParserCtxt, CtxtDeleter> ctxt(htmlNewParserCtxt());
@@ -232,23 +271,20 @@ ExtractResult extract_html(std::string_view bytes, const ExtractLimits& limits) 
   ctxt.reset();
 
   if (state.out_of_memory) return ExtractResult::internal("out of memory");
+  if (state.too_many_elements) {
+    return ExtractResult::failure(ExtractStatus::kLimitExceeded, elements_message(limits.max_elements),
+                                  tag_offset(decoded, state.stop_position));
+  }
   ra::html::TextBuilder& b = state.builder;
   if (b.stopped() == ra::html::TextBuilder::Stop::kNone) b.finish();
   switch (b.stopped()) {
     case ra::html::TextBuilder::Stop::kNone: break;
-    case ra::html::TextBuilder::Stop::kTooDeep: {
-      std::uint64_t offset = 0;
-      if (decoded.offsets_exact) {
-        // libxml2 stands at the end of the start tag: report its '<'.
-        const std::size_t pos = static_cast<std::size_t>(
-            std::min<std::uint64_t>(state.stop_position, text.size() - 1));
-        const std::size_t lt = text.rfind('<', pos);
-        offset = decoded.offset_base + (lt == std::string_view::npos ? pos : lt);
-      }
+    case ra::html::TextBuilder::Stop::kTooDeep:
+      // libxml2 stands at the end of the start tag: report its '<'.
       return ExtractResult::failure(
           ExtractStatus::kLimitExceeded,
-          "HTML nesting deeper than " + std::to_string(limits.max_nesting_depth), offset);
-    }
+          "HTML nesting deeper than " + std::to_string(limits.max_nesting_depth),
+          tag_offset(decoded, state.stop_position));
     case ra::html::TextBuilder::Stop::kTooMuchText:
       return ExtractResult::failure(ExtractStatus::kLimitExceeded,
                                     limit_message(limits.max_text_bytes));
