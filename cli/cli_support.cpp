@@ -39,6 +39,8 @@ std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimit
       {"ratio-after-bytes", &x.ratio_check_after_bytes, nullptr},
       {"ratio", nullptr, &x.max_compression_ratio},
       {"depth", nullptr, &x.max_nesting_depth},
+      {"elements", &x.max_elements, nullptr},
+      {"attributes", nullptr, &x.max_attributes},
       {"text-bytes", &x.max_text_bytes, nullptr},
   };
   for (const std::string& s : settings) {

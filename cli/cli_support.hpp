@@ -25,7 +25,8 @@ ra::PluginHost load_plugins(const std::vector<std::filesystem::path>& extra_dirs
 
 /// Applies "NAME=VALUE" settings (--limit) to `limits`; "" or an error message.
 /// Names: file-bytes, input-bytes, archive-entries, part-bytes, total-bytes,
-/// ratio, ratio-after-bytes, depth, text-bytes. Sizes accept K, M, G suffixes.
+/// ratio, ratio-after-bytes, depth, elements, attributes, text-bytes. Sizes
+/// accept K, M, G suffixes.
 std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimits* limits);
 
 /// Every role on the search path, loaded; the first bad file is an error.

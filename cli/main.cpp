@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
       ->type_name("DIR");
   app.add_option("--limit", o.limit_settings,
                  "Change a reading limit: file-bytes, input-bytes, archive-entries, part-bytes, "
-                 "total-bytes, ratio, ratio-after-bytes, depth, text-bytes (sizes take K, M, G)")
+                 "total-bytes, ratio, ratio-after-bytes, depth, elements, attributes, text-bytes (sizes take K, M, G)")
       ->type_name("NAME=VALUE");
 
   auto add_file = [&](CLI::App* cmd) {

@@ -121,7 +121,7 @@ def corpus_cases():
         _case("deep-html-100000.html", 2,
               r"{file}: cannot read as html: HTML nesting deeper than 256( \(at byte \d+\))?"),
         _case("html-25000-attributes.html", 2,
-              r"{file}: cannot read as html: an HTML element with more than 1000 attributes( \(at byte \d+\))?",
+              r"{file}: cannot read as html: an HTML element with more than 256 attributes( \(at byte \d+\))?",
               note="one start tag with 25,000 distinct attributes: refused before libxml2 sees it"),
         _case("invalid-utf8.txt", 0, note="safe read: not UTF-8, so Windows-1252 (text plugin rule 6)"),
         _case("invalid-utf8-after-bom.txt", 0, note="safe read: UTF-8 BOM, bad sequences become U+FFFD"),

@@ -121,8 +121,9 @@ struct ExtractLimits {
   std::uint64_t ratio_check_after_bytes = 100ull << 10;
   std::uint32_t max_compression_ratio = 100;          // inflated : compressed
   std::uint32_t max_nesting_depth = 256;              // XML / HTML elements
-  std::uint64_t max_elements = 1'000'000;             // XML / HTML elements in one part
-  std::uint32_t max_attributes = 1000;                // on one XML / HTML element
+  std::uint64_t max_elements = 1'000'000;             // XML / HTML elements in one part, and the
+                                                      // nodes (elements, attributes, text) a DOM of it holds
+  std::uint32_t max_attributes = 256;                 // on one XML / HTML element
   std::uint64_t max_text_bytes = 4ull << 20;          // extracted UTF-8 text
 };
 
