@@ -336,7 +336,10 @@ TEST_CASE("odt refuses what is not an ODT", "[odt][hostile]") {
   check_failure("", ExtractStatus::kCorrupt, "not a ZIP archive");
   check_failure("Jane Doe, jane@example.com", ExtractStatus::kCorrupt, "not a ZIP archive");
   const std::string whole = fixture("table.odt");
-  check_failure(whole.substr(0, whole.size() / 2), ExtractStatus::kCorrupt, "not a ZIP archive");
+  // Cut in half: it starts like a ZIP, so the shared reader says why it cannot read it.
+  check_failure(whole.substr(0, whole.size() / 2), ExtractStatus::kCorrupt,
+                "corrupt ZIP archive: no end of central directory (truncated?)");
+  CHECK(odt().sniff(whole.substr(0, whole.size() / 2)) == 0);
   check_failure(ra::test::sample("strong-ml-engineer.docx"), ExtractStatus::kCorrupt,
                 "not an OpenDocument text document");
   check_failure(make_zip({stored("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
@@ -431,6 +434,32 @@ TEST_CASE("odt limits XML nesting before building a tree", "[odt][hostile]") {
   unbounded.max_nesting_depth = 1u << 30;
   check_failure(package(content("<text:p>" + deep)), ExtractStatus::kLimitExceeded,
                 "XML nesting deeper than 1024 in content.xml", unbounded);
+}
+
+TEST_CASE("odt limits elements, attributes and tree nodes as docx does", "[odt][hostile]") {
+  const auto paragraphs = [](int n, const std::string& extra = "") {
+    std::string text;
+    for (int i = 0; i < n; ++i) text += "<text:p" + extra + ">x</text:p>";
+    return package(content(text));
+  };
+  ExtractLimits limits;
+  limits.max_elements = 100;
+  // 4 elements around the text (document-content, automatic-styles, body, text) + 97 paragraphs.
+  check_failure(paragraphs(97), ExtractStatus::kLimitExceeded, "more than 100 XML elements in content.xml", limits);
+  // 4 + 48 elements, 48 text nodes and 6 namespace declarations: 106 nodes.
+  check_failure(paragraphs(48), ExtractStatus::kLimitExceeded,
+                "more than 100 XML nodes (elements, attributes, text) in content.xml", limits);
+  CHECK(extract(paragraphs(45), limits).ok());  // 4 + 45 + 45 + 6 = 100 nodes
+  // The root of content.xml declares 6 namespaces; the manifest's elements have at most 2
+  // attributes, and the manifest is read first.
+  ExtractLimits few;
+  few.max_attributes = 6;
+  CHECK(extract(paragraphs(1, " a=\"1\" b='2' c=\"3\" d=\"4\" e=\"5\" f=\"6\""), few).ok());
+  check_failure(paragraphs(1, " a=\"1\" b='2' c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\""),
+                ExtractStatus::kLimitExceeded, "an element with more than 6 attributes in content.xml", few);
+  few.max_attributes = 1;
+  check_failure(paragraphs(1), ExtractStatus::kLimitExceeded,
+                "an element with more than 1 attributes in META-INF/manifest.xml", few);
 }
 
 TEST_CASE("odt limits the extracted text", "[odt][hostile]") {

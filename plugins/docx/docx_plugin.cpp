@@ -18,8 +18,8 @@
 // the first failure is the one reported. At most one part's XML tree is
 // alive at a time, so memory follows the largest part, not their sum. The
 // parts' text rules are in wml_text.hpp, the line and chunk rules in
-// chunk_writer.hpp, the ZIP limits in zip_archive.hpp, the XML limits in
-// xml_part.hpp.
+// common/chunk_writer.hpp, the ZIP limits in common/zip_archive.hpp, the
+// XML limits in common/xml_part.hpp.
 //
 // sniff():
 //   100 for a ZIP whose _rels/.rels names an existing main part whose root
@@ -35,31 +35,36 @@
 //       truncated, over a limit, duplicate or overlapping entries, no main
 //       part, a DTD before the root element) but is meant to be a Word
 //       document: it names an entry under word/ or its [Content_Types].xml
-//       names a WordprocessingML type (zip_archive.hpp,
-//       looks_like_word_package);
+//       names a WordprocessingML type (word_sniff.hpp);
 //     0 otherwise: not a ZIP, or a ZIP of something else (an ODT, which
 //       starts with "mimetype" and has no word/ entries; a ZIP of text files).
-#include "chunk_writer.hpp"
-#include "docx_error.hpp"
+#include "common/chunk_writer.hpp"
+#include "common/plugin_error.hpp"
+#include "common/xml_part.hpp"
+#include "common/zip_archive.hpp"
 #include "opc_package.hpp"
 #include "wml_text.hpp"
-#include "xml_part.hpp"
-#include "zip_archive.hpp"
+#include "word_sniff.hpp"
 
 #include "resume_analyser/format_plugin.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <set>
 
 namespace ra::docx {
 namespace {
 
+using common::fail;
+using common::fold_entry_name;
+using common::load_root_tag;
+using common::load_xml_part;
+using common::PluginError;
+using common::printable_name;
+using common::XmlPart;
+
 constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
-// Recursion over a tree follows its depth: bound it whatever the host asks.
-constexpr std::uint64_t kHardDepthCap = 1024;
 constexpr std::size_t kSniffPrefixBytes = 64 * 1024;
-constexpr std::string_view kEncrypted = "encrypted DOCX is not supported";
+constexpr std::string_view kFormat = "DOCX";  // in messages: "encrypted DOCX is not supported"
 // sniff() for a package it recognises but may not be able to read.
 constexpr int kRecognised = 50;
 
@@ -70,14 +75,6 @@ bool is_encrypted_office_file(std::string_view bytes) {
   constexpr std::string_view kStreamName("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
   return bytes.substr(0, kCompoundFileMagic.size()) == kCompoundFileMagic &&
          bytes.find(kStreamName) != std::string_view::npos;
-}
-
-XmlLimits xml_limits(const ExtractLimits& limits) {
-  XmlLimits xml;
-  xml.max_depth = static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
-  xml.max_elements = limits.max_elements;
-  xml.max_attributes = limits.max_attributes;
-  return xml;
 }
 
 /// Loads part `name` into `xml`; false when the package lacks it.
@@ -108,9 +105,9 @@ Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, c
 }
 
 std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimits& limits) {
-  if (is_encrypted_office_file(bytes)) fail(ExtractStatus::kUnsupported, std::string(kEncrypted));
-  ZipArchive zip(bytes, limits);
-  const XmlLimits xml = xml_limits(limits);
+  if (is_encrypted_office_file(bytes)) fail(ExtractStatus::kUnsupported, "encrypted DOCX is not supported");
+  ZipArchive zip(bytes, limits, kFormat);
+  const XmlLimits xml = common::xml_limits(limits);
   const std::string main = find_main_part(zip, xml);
   const std::vector<Relationship> rels = read_relationships(zip, main, xml);
 
@@ -155,21 +152,6 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   return out.take();
 }
 
-/// ExtractResult::failure that cannot throw: the message is left short if
-/// memory runs out.
-ExtractResult failure(ExtractStatus status, std::string_view message, std::string_view detail = {},
-                      std::uint64_t offset = 0) noexcept {
-  ExtractResult result;
-  result.status = status;
-  result.offset = offset;
-  try {
-    result.message = message;
-    result.message += detail;
-  } catch (...) {
-  }
-  return result;
-}
-
 class DocxPlugin final : public FormatPlugin {
  public:
   FormatInfo info() const noexcept override {
@@ -194,15 +176,15 @@ class DocxPlugin final : public FormatPlugin {
         ExtractLimits limits;
         limits.max_part_bytes = 1u << 20;
         limits.max_total_inflated_bytes = 2u << 20;
-        ZipArchive zip(bytes, limits);
-        const std::string main = find_main_part(zip, xml_limits(limits));
+        ZipArchive zip(bytes, limits, kFormat);
+        const std::string main = find_main_part(zip, common::xml_limits(limits));
         std::optional<std::string> head = zip.read_prefix(main, kSniffPrefixBytes);
         XmlPart root;
         if (head && load_root_tag(std::move(*head), root)) {
           // The package says what its main part is: a Word document or not.
           return is_wml_document(root.doc.document_element()) ? 100 : 0;
         }
-      } catch (const DocxError& e) {
+      } catch (const PluginError& e) {
         if (e.status == ExtractStatus::kUnsupported) return kRecognised;
       }
       // Unreadable (corrupt, over a limit, no main part, no root element in
@@ -214,19 +196,7 @@ class DocxPlugin final : public FormatPlugin {
   }
 
   ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
-    try {
-      ExtractResult result;
-      result.chunks = extract_chunks(bytes, limits);
-      return result;
-    } catch (const DocxError& e) {
-      return failure(e.status, e.message, {}, e.offset);
-    } catch (const std::bad_alloc&) {
-      return failure(ExtractStatus::kInternal, "out of memory");
-    } catch (const std::exception& e) {
-      return failure(ExtractStatus::kInternal, "internal error: ", e.what());
-    } catch (...) {
-      return failure(ExtractStatus::kInternal, "internal error");
-    }
+    return common::extract_reporting([&] { return extract_chunks(bytes, limits); });
   }
 };
 

@@ -1,9 +1,16 @@
 #include "opc_package.hpp"
 
-#include "xml_part.hpp"
+#include "common/plugin_error.hpp"
+#include "common/xml_part.hpp"
 
 namespace ra::docx {
 namespace {
+
+using common::fail;
+using common::load_xml_part;
+using common::fold_entry_name;
+using common::printable_name;
+using common::XmlPart;
 
 constexpr std::string_view kTransitionalTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr std::string_view kStrictTypes = "http://purl.oclc.org/ooxml/officeDocument/relationships/";

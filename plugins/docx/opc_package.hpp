@@ -9,8 +9,8 @@
 // relationship types get a kind.
 #pragma once
 
-#include "xml_part.hpp"
-#include "zip_archive.hpp"
+#include "common/xml_part.hpp"
+#include "common/zip_archive.hpp"
 
 #include <cstddef>
 #include <string>
@@ -18,6 +18,9 @@
 #include <vector>
 
 namespace ra::docx {
+
+using common::XmlLimits;
+using common::ZipArchive;
 
 struct Relationship {
   std::string kind;    // last segment of the type: "officeDocument", "header", ...

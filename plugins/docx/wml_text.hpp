@@ -37,12 +37,14 @@
 // Recursion follows element depth, which load_xml_part() has bounded.
 #pragma once
 
-#include "chunk_writer.hpp"
+#include "common/chunk_writer.hpp"
 #include "wml_formatting.hpp"
 
 #include <pugixml.hpp>
 
 namespace ra::docx {
+
+using common::ChunkWriter;
 
 void walk_wml_part(pugi::xml_node root, Zone zone, const Formatting& formatting, ChunkWriter& out);
 

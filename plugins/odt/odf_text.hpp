@@ -39,12 +39,14 @@
 // Recursion follows element depth, which load_xml_part() has bounded.
 #pragma once
 
-#include "chunk_writer.hpp"
+#include "common/chunk_writer.hpp"
 #include "odf_styles.hpp"
 
 #include <pugixml.hpp>
 
 namespace ra::odt {
+
+using common::ChunkWriter;
 
 void walk_odf_text(pugi::xml_node root, Zone zone, const Styles& styles, ChunkWriter& out, ChunkWriter& notes);
 

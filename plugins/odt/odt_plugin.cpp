@@ -1,6 +1,7 @@
 // The ODT format plugin: OpenDocument text documents (LibreOffice Writer,
 // Google Docs and Word's "OpenDocument Text" exports), read with libzip and
-// pugixml like the DOCX plugin, under the same limits.
+// pugixml through the same shared reader as the DOCX plugin (plugins/common),
+// under the same limits.
 //
 // extract() gives chunks in reading order:
 //   1. headers of the master pages in styles.xml (style:header,
@@ -11,8 +12,8 @@
 //   3. notes (foot- and endnotes, Zone::kFootnote), in document order;
 //   4. footers, like headers.
 // The text rules are in odf_text.hpp, what is hidden in odf_styles.hpp, the
-// ZIP limits in zip_archive.hpp, the XML limits in xml_part.hpp, the line
-// and chunk rules in chunk_writer.hpp.
+// ZIP limits in common/zip_archive.hpp, the XML limits in
+// common/xml_part.hpp, the line and chunk rules in common/chunk_writer.hpp.
 //
 // The package must say it is a text document: its "mimetype" entry holds
 // kOdtType, or, when it has no mimetype entry, META-INF/manifest.xml gives
@@ -28,17 +29,16 @@
 // sniff() gives 100 for a ZIP whose mimetype entry (or manifest) says
 // kOdtType, 50 for one whose entries it cannot read (encrypted at ZIP level,
 // another compression method), otherwise 0.
-#include "chunk_writer.hpp"
+#include "common/chunk_writer.hpp"
+#include "common/plugin_error.hpp"
+#include "common/xml_part.hpp"
+#include "common/zip_archive.hpp"
 #include "odf_names.hpp"
 #include "odf_styles.hpp"
 #include "odf_text.hpp"
-#include "odt_error.hpp"
-#include "xml_part.hpp"
-#include "zip_archive.hpp"
 
 #include "resume_analyser/format_plugin.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,20 +47,21 @@
 namespace ra::odt {
 namespace {
 
-constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
-// Recursion over a tree follows its depth: bound it whatever the host asks.
-constexpr std::uint64_t kHardDepthCap = 1024;
-constexpr std::string_view kOdtType = "application/vnd.oasis.opendocument.text";
+using common::fail;
+using common::PluginError;
+using common::XmlLimits;
+using common::XmlPart;
+using common::ZipArchive;
 
-std::size_t depth_limit(const ExtractLimits& limits) {
-  return static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
-}
+constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
+constexpr std::string_view kOdtType = "application/vnd.oasis.opendocument.text";
+constexpr std::string_view kFormat = "ODT";  // in messages: "encrypted ODT is not supported"
 
 /// Loads entry `name` into `xml`; false when the package lacks it.
-bool load_part(ZipArchive& zip, std::string_view name, std::size_t max_depth, XmlPart& xml) {
+bool load_part(ZipArchive& zip, std::string_view name, const XmlLimits& limits, XmlPart& xml) {
   std::optional<std::string> bytes = zip.read(name);
   if (!bytes) return false;
-  load_xml_part(name, std::move(*bytes), max_depth, xml);
+  common::load_xml_part(name, std::move(*bytes), limits, xml);
   return true;
 }
 
@@ -79,7 +80,7 @@ struct PackageInfo {
   bool encrypted = false;      // the manifest gives content.xml encryption data
 };
 
-PackageInfo read_package_info(ZipArchive& zip, std::size_t max_depth) {
+PackageInfo read_package_info(ZipArchive& zip, const XmlLimits& limits) {
   PackageInfo info;
   const std::optional<std::string> mimetype = zip.read_prefix("mimetype", 256);
   if (mimetype) {
@@ -88,7 +89,7 @@ PackageInfo read_package_info(ZipArchive& zip, std::size_t max_depth) {
     info.is_text = type == kOdtType;
   }
   XmlPart manifest;
-  if (!load_part(zip, "META-INF/manifest.xml", max_depth, manifest)) return info;
+  if (!load_part(zip, "META-INF/manifest.xml", limits, manifest)) return info;
   Namespaces ns;
   const pugi::xml_node root = manifest.doc.document_element();
   ns.enter(root);
@@ -147,16 +148,16 @@ void walk_master_pages(pugi::xml_node styles_root, bool headers, const Styles& s
 }
 
 std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimits& limits) {
-  ZipArchive zip(bytes, limits);
-  const std::size_t max_depth = depth_limit(limits);
-  const PackageInfo info = read_package_info(zip, max_depth);
+  ZipArchive zip(bytes, limits, kFormat);
+  const XmlLimits xml = common::xml_limits(limits);
+  const PackageInfo info = read_package_info(zip, xml);
   if (!info.is_text) fail(ExtractStatus::kCorrupt, "not an OpenDocument text document");
   if (info.encrypted) fail(ExtractStatus::kUnsupported, "encrypted ODT is not supported");
 
   XmlPart content;
-  if (!load_part(zip, "content.xml", max_depth, content)) fail(ExtractStatus::kCorrupt, "no content.xml in package");
+  if (!load_part(zip, "content.xml", xml, content)) fail(ExtractStatus::kCorrupt, "no content.xml in package");
   XmlPart styles_xml;
-  const bool have_styles = load_part(zip, "styles.xml", max_depth, styles_xml);
+  const bool have_styles = load_part(zip, "styles.xml", xml, styles_xml);
 
   Namespaces ns;
   const pugi::xml_node root = content.doc.document_element();
@@ -200,19 +201,6 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   return out.take();
 }
 
-ExtractResult failure(ExtractStatus status, std::string_view message, std::string_view detail = {},
-                      std::uint64_t offset = 0) noexcept {
-  ExtractResult result;
-  result.status = status;
-  result.offset = offset;
-  try {
-    result.message = message;
-    result.message += detail;
-  } catch (...) {
-  }
-  return result;
-}
-
 class OdtPlugin final : public FormatPlugin {
  public:
   FormatInfo info() const noexcept override {
@@ -235,9 +223,9 @@ class OdtPlugin final : public FormatPlugin {
       ExtractLimits limits;
       limits.max_part_bytes = 1u << 20;
       limits.max_total_inflated_bytes = 2u << 20;
-      ZipArchive zip(bytes, limits);
-      return read_package_info(zip, depth_limit(limits)).is_text ? 100 : 0;
-    } catch (const OdtError& e) {
+      ZipArchive zip(bytes, limits, kFormat);
+      return read_package_info(zip, common::xml_limits(limits)).is_text ? 100 : 0;
+    } catch (const PluginError& e) {
       return e.status == ExtractStatus::kUnsupported ? 50 : 0;
     } catch (...) {
       return 0;
@@ -245,19 +233,7 @@ class OdtPlugin final : public FormatPlugin {
   }
 
   ExtractResult extract(std::string_view bytes, const ExtractLimits& limits) const noexcept override {
-    try {
-      ExtractResult result;
-      result.chunks = extract_chunks(bytes, limits);
-      return result;
-    } catch (const OdtError& e) {
-      return failure(e.status, e.message, {}, e.offset);
-    } catch (const std::bad_alloc&) {
-      return failure(ExtractStatus::kInternal, "out of memory");
-    } catch (const std::exception& e) {
-      return failure(ExtractStatus::kInternal, "internal error: ", e.what());
-    } catch (...) {
-      return failure(ExtractStatus::kInternal, "internal error");
-    }
+    return common::extract_reporting([&] { return extract_chunks(bytes, limits); });
   }
 };
 

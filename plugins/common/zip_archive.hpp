@@ -1,5 +1,5 @@
 // Bounded reading of a ZIP archive held in memory (libzip for the directory,
-// zlib for inflating).
+// zlib for inflating), shared by the package formats (DOCX, ODT).
 //
 // Contract:
 //  - The archive is read in place from `bytes` (never from a path); `bytes`
@@ -7,8 +7,9 @@
 //    shared between threads.
 //  - The constructor checks the central directory as a whole: at most
 //    max_archive_entries entries, no two entry names equal (ignoring ASCII
-//    case and '\' versus '/', as OPC part names compare), and the declared
-//    compressed sizes add up to no more than the archive (overlapping
+//    case and '\' versus '/', as OPC part names compare; ODF names are
+//    case-sensitive, so for ODT this is stricter than it needs to be), and
+//    the declared compressed sizes add up to no more than the archive (overlapping
 //    entries, the trick of zip bombs such as zbsm.zip, fail this). Bytes that
 //    start with a local file header but have no readable end of central
 //    directory (a truncated file) are "corrupt ZIP archive: ...", not "not a
@@ -32,19 +33,12 @@
 //    passes the limit, not judged by the entry's whole compressed size. A
 //    DEFLATE stream that ends before its end block, or whose data is invalid,
 //    is corrupt; the CRC-32 is checked whenever an entry is read to its end.
-//  - Every failure throws DocxError (docx_error.hpp).
-//
-// looks_like_word_package(bytes) is for sniff(): whether a ZIP that the
-// plugin may be unable to read is meant to be a Word document (it names
-// something under word/, or its [Content_Types].xml names a
-// WordprocessingML or ms-word content type). It uses the central directory
-// when libzip can read it (whatever the checks above would say), otherwise
-// the local file headers in the first 256 KiB of the bytes (a truncated file,
-// a damaged directory). Bounded: at most 65,536 directory entries or 64 local
-// headers looked at, and at most 64 KiB of [Content_Types].xml inflated.
+//    An encrypted entry is kUnsupported "encrypted <format> is not
+//    supported", <format> being the name the constructor was given ("DOCX").
+//  - Every failure throws PluginError (plugin_error.hpp).
 #pragma once
 
-#include "docx_error.hpp"
+#include "common/plugin_error.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -56,17 +50,21 @@
 
 struct zip;
 
-namespace ra::docx {
+namespace ra::common {
 
 /// `name` as entry names compare: ASCII lower case, '\\' turned into '/'.
 std::string fold_entry_name(std::string_view name);
 
-/// See above. Throws only std::bad_alloc.
-bool looks_like_word_package(std::string_view bytes);
+/// Up to `max_out` bytes inflated from the start of raw DEFLATE data `raw`,
+/// as far as it goes and is valid (for sniffing a part from a local file
+/// header). Throws only std::bad_alloc.
+std::string inflate_prefix(std::string_view raw, std::size_t max_out);
 
 class ZipArchive {
  public:
-  ZipArchive(std::string_view bytes, const ExtractLimits& limits);
+  /// `format` names the package format in messages ("DOCX", "ODT"); it must
+  /// outlive the object (a string literal).
+  ZipArchive(std::string_view bytes, const ExtractLimits& limits, std::string_view format);
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
   ~ZipArchive();
@@ -89,9 +87,10 @@ class ZipArchive {
   };
   std::unique_ptr<zip, Discard> zip_;
   std::uint64_t archive_bytes_;
+  std::string_view format_;
   ExtractLimits limits_;
   std::unordered_map<std::string, std::uint64_t> index_;  // folded name -> entry
   std::uint64_t total_inflated_ = 0;
 };
 
-}  // namespace ra::docx
+}  // namespace ra::common

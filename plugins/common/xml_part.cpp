@@ -1,14 +1,17 @@
-#include "xml_part.hpp"
+#include "common/xml_part.hpp"
 
-#include "docx_error.hpp"
+#include "common/plugin_error.hpp"
 #include "resume_analyser/text_codec.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
-namespace ra::docx {
+namespace ra::common {
 namespace {
 
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
+// Recursion over a tree follows its depth: bound it whatever the host asks.
+constexpr std::uint64_t kHardDepthCap = 1024;
 
 /// The part as UTF-8 without a BOM.
 std::string to_utf8(std::string bytes) {
@@ -135,6 +138,14 @@ MarkupScan scan_markup(std::string_view xml, const XmlLimits& limits, bool root_
 
 }  // namespace
 
+XmlLimits xml_limits(const ExtractLimits& limits) {
+  XmlLimits xml;
+  xml.max_depth = static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_nesting_depth, kHardDepthCap));
+  xml.max_elements = limits.max_elements;
+  xml.max_attributes = limits.max_attributes;
+  return xml;
+}
+
 void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& limits, XmlPart& part) {
   const std::string shown = printable_name(name);
   part.text = to_utf8(std::move(bytes));
@@ -178,4 +189,4 @@ bool load_root_tag(std::string bytes, XmlPart& part) {
   return part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
 }
 
-}  // namespace ra::docx
+}  // namespace ra::common

@@ -1,14 +1,14 @@
-// Loading one XML part of the package into a pugixml tree, safely.
+// Loading one XML part of a package (DOCX, ODT) into a pugixml tree, safely.
 //
 // Contract of load_xml_part(name, bytes, limits, part):
 //  - `bytes` is UTF-8 (a BOM is dropped) or UTF-16 (told by its BOM or by a
-//    leading '<' and NUL byte pair), the two encodings OPC allows; UTF-16 is
+//    leading '<' and NUL byte pair), the two encodings OPC and ODF allow; UTF-16 is
 //    converted to UTF-8 first, unpaired surrogates becoming U+FFFD.
 //  - Before pugixml builds anything, one linear scan of the markup (it
 //    tokenises as pugixml does: comments, CDATA, processing instructions,
 //    quoted attribute values) checks, in document order, stopping at the
 //    first problem:
-//      * a DTD is refused (OPC forbids them):
+//      * a DTD is refused (OPC forbids them; no ODF producer writes one):
 //        kCorrupt "DTD not allowed in <name>";
 //      * element nesting (pugixml has no depth limit, and destroying a deep
 //        tree recurses):
@@ -34,9 +34,11 @@
 //  - Once the parse succeeds the tree is therefore at most max_depth deep, so
 //    code may recurse over it.
 //  - pugixml parses with its defaults plus parse_ws_pcdata_single, so the
-//    text of <w:t xml:space="preserve"> </w:t> survives.
+//    text of <w:t xml:space="preserve"> </w:t> or <text:span> </text:span>
+//    survives.
 //    Malformed XML: kCorrupt "malformed XML in <name>: <reason> at offset N",
 //    N counted in the part's UTF-8 text.
+//  - Each failure is thrown as PluginError (plugin_error.hpp).
 //  - pugixml does not validate UTF-8: text read from the tree may hold invalid
 //    sequences, which the caller must clean (ChunkWriter does).
 //
@@ -44,7 +46,13 @@
 // the first 64 KiB of word/document.xml) as an empty element, so a cheap check
 // can look at the root element's name and namespace declarations. Returns
 // false when no complete start tag is found or it does not parse.
+//
+// xml_limits(limits) gives the XmlLimits of the host's ExtractLimits, the
+// depth capped at 1024 whatever the host asks: the plugins recurse over
+// trees, so depth is bounded for their stacks' sake.
 #pragma once
+
+#include "resume_analyser/format_plugin.hpp"
 
 #include <pugixml.hpp>
 
@@ -53,7 +61,7 @@
 #include <string>
 #include <string_view>
 
-namespace ra::docx {
+namespace ra::common {
 
 /// The limits of ExtractLimits that apply to one XML part.
 struct XmlLimits {
@@ -61,6 +69,8 @@ struct XmlLimits {
   std::uint64_t max_elements = 1'000'000;  // elements; also all tree nodes
   std::uint64_t max_attributes = 1000;     // on one element
 };
+
+XmlLimits xml_limits(const ExtractLimits& limits);
 
 /// A parsed part. The tree points into `text`: keep them together.
 struct XmlPart {
@@ -72,4 +82,4 @@ void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& li
 
 bool load_root_tag(std::string bytes, XmlPart& part);
 
-}  // namespace ra::docx
+}  // namespace ra::common

@@ -1,14 +1,11 @@
-// Copied from plugins/docx/chunk_writer.cpp (plugins may not depend on each other's
-// folders) and adapted: namespace ra::odt, OdtError, ODT messages. Keep the
-// two in step until they move into a shared helper.
-#include "chunk_writer.hpp"
+#include "common/chunk_writer.hpp"
 
-#include "odt_error.hpp"
+#include "common/plugin_error.hpp"
 #include "resume_analyser/text_codec.hpp"
 
 #include <cstdint>
 
-namespace ra::odt {
+namespace ra::common {
 namespace {
 
 /// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
@@ -52,4 +49,4 @@ void ChunkWriter::add_clean(Zone zone, std::string_view text) {
   }
 }
 
-}  // namespace ra::odt
+}  // namespace ra::common

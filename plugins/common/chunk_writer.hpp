@@ -1,7 +1,5 @@
-// Copied from plugins/docx/chunk_writer.hpp (plugins may not depend on each other's
-// folders) and adapted: namespace ra::odt, OdtError, ODT messages. Keep the
-// two in step until they move into a shared helper.
-// Collects extracted lines into the chunk list the host expects.
+// Collects extracted lines into the chunk list the host expects (the DOCX
+// and ODT plugins).
 //
 // Contract:
 //  - add_line() takes one line (no '\n' in it). The line is made valid UTF-8
@@ -12,7 +10,8 @@
 //    '\n'; otherwise it starts a new chunk. Chunk texts never end in '\n'.
 //  - The text kept so far, counting one '\n' between lines and between chunks
 //    (the host joins chunks with '\n'), may not pass max_text_bytes:
-//    kLimitExceeded "extracted text exceeds the <size> limit".
+//    kLimitExceeded "extracted text exceeds the <size> limit", thrown as
+//    PluginError (plugin_error.hpp).
 #pragma once
 
 #include "resume_analyser/format_plugin.hpp"
@@ -22,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ra::odt {
+namespace ra::common {
 
 class ChunkWriter {
  public:
@@ -48,4 +47,4 @@ class ChunkWriter {
   std::vector<TextChunk> chunks_;
 };
 
-}  // namespace ra::odt
+}  // namespace ra::common

@@ -1,0 +1,89 @@
+// Recognising XML elements and attributes by namespace URI, whatever their
+// prefix: the part each format's name table (plugins/docx/wml_names.hpp,
+// plugins/odt/odf_names.hpp) shares.
+//
+// NamespaceScope<Ns, ns_of_uri> tracks the prefixes in scope while a tree is
+// walked. Ns is the format's enum of known namespaces, whose
+// value-initialised member (Ns{}) means "other"; ns_of_uri maps a namespace
+// URI to it. enter(e) pushes the xmlns declarations of `e` and leave(e) pops
+// them again, so calls must pair up; an unpaired leave() is harmless. A
+// prefix nobody declared resolves to Ns{}.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace ra::common {
+
+struct QName {
+  std::string_view prefix;  // "" when unprefixed
+  std::string_view local;
+};
+
+inline QName split(const char* name) {
+  const std::string_view qname(name);
+  const std::size_t colon = qname.find(':');
+  if (colon == std::string_view::npos) return {{}, qname};
+  return {qname.substr(0, colon), qname.substr(colon + 1)};
+}
+
+template <class Ns, Ns (*kNsOfUri)(std::string_view)>
+class NamespaceScope {
+ public:
+  void enter(pugi::xml_node e) {
+    for (pugi::xml_attribute a : e.attributes()) {
+      if (const auto prefix = declared_prefix(a.name())) bindings_[*prefix].push_back(kNsOfUri(a.value()));
+    }
+  }
+  void leave(pugi::xml_node e) {
+    for (pugi::xml_attribute a : e.attributes()) {
+      if (const auto prefix = declared_prefix(a.name())) {
+        std::vector<Ns>& stack = bindings_[*prefix];
+        if (!stack.empty()) stack.pop_back();
+      }
+    }
+  }
+  Ns resolve(std::string_view prefix) const {
+    const auto found = bindings_.find(prefix);
+    return found == bindings_.end() || found->second.empty() ? Ns{} : found->second.back();
+  }
+
+  /// The namespace and local name of element `e` (entered).
+  std::pair<Ns, std::string_view> name_of(pugi::xml_node e) const {
+    const QName name = split(e.name());
+    return {resolve(name.prefix), name.local};
+  }
+
+  /// Whether element `e` (entered) is <ns>:<local>.
+  bool is(pugi::xml_node e, Ns ns, std::string_view local) const {
+    const auto [e_ns, e_local] = name_of(e);
+    return e_ns == ns && e_local == local;
+  }
+
+  /// Calls f(child) for each child element of `e` (entered), with the child
+  /// entered.
+  template <class F>
+  void for_each_child(pugi::xml_node e, F&& f) {
+    for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      enter(child);
+      f(child);
+      leave(child);
+    }
+  }
+
+ private:
+  static std::optional<std::string_view> declared_prefix(std::string_view attribute) {
+    if (attribute == "xmlns") return std::string_view();
+    if (attribute.substr(0, 6) == "xmlns:") return attribute.substr(6);
+    return std::nullopt;
+  }
+  std::unordered_map<std::string_view, std::vector<Ns>> bindings_;  // innermost last
+};
+
+}  // namespace ra::common
