@@ -177,3 +177,42 @@ TEST_CASE("lists: versions, chains and vertical lists support R and C", "[matche
 TEST_CASE("a hyphen where a line wrapped joins the word", "[matcher]") {
   CHECK(found("deep-\nlearning models") == Found{{"deep learning", 1}});
 }
+
+TEST_CASE("keywords sharing first words are each found, however many there are", "[matcher]") {
+  // 3,000 generated keywords: "data pipeline 0" ... share two first words;
+  // inflected and exact-case spellings share trie edges with plain ones.
+  std::string yaml = R"(format: 1
+id: shared
+name: Shared
+categories:
+  - id: c
+    name: C
+    keywords:
+      - {name: deploy models, inflect: true, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: deployment pipeline, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: data, exact_aliases: [DATA lake], weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: data lakehouse, weight: 1, sources: [{guide: g, quote: q}]}
+)";
+  for (int i = 0; i < 3000; ++i) {
+    yaml += "      - {name: data pipeline " + std::to_string(i) +
+            ", weight: 1, sources: [{guide: g, quote: q}]}\n";
+  }
+  ra::Result<ra::KeywordSet> set = ra::parse_keyword_set(yaml, "shared.yaml");
+  REQUIRE(set.ok());
+  ra::Result<ra::Matcher> matcher = ra::Matcher::compile(*set);
+  REQUIRE(matcher.ok());
+  auto names = [&](const std::string& raw) {
+    const std::string text = ra::normalize_text(raw);
+    ra::Result<std::vector<ra::Occurrence>> occ = matcher->find(text, ra::tokenize(text));
+    REQUIRE(occ.ok());
+    std::vector<std::string> out;
+    for (const ra::Occurrence& o : *occ) out.push_back(set->keywords[o.keyword].name);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(names("data pipeline 2999, data pipeline 17 and data pipeline 3000") ==
+        V{"data pipeline 2999", "data", "data pipeline 17", "data", "data"});  // "data" modifies
+  CHECK(names("deployed models; deployment pipeline; deployments models") ==
+        V{"deploy models", "deployment pipeline", "deploy models"});
+  CHECK(names("DATA lake, Data Lake, data lakehouse") == V{"data", "data", "data lakehouse", "data"});
+}

@@ -80,9 +80,20 @@ bool glued(const Token& boundary, std::string_view edge_word) {
 }  // namespace
 
 struct Matcher::Impl {
+  /// A trie over the case-folded words of every spelling: walking it from a
+  /// token visits, per length, the few aliases whose words could start
+  /// there, whatever the size of the set. Every spelling (each inflected form
+  /// of each word) has a path; where spellings of different aliases share an
+  /// edge they share the node, so a node's `ends` are candidates that
+  /// match_at() still checks word by word.
+  struct Node {
+    std::unordered_map<std::string, std::uint32_t> next;  // folded word -> node
+    std::vector<std::uint32_t> ends;                      // aliases ending here, ascending
+  };
+
   const KeywordSet* set = nullptr;
   std::vector<Alias> aliases;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_word;
+  std::vector<Node> nodes{1};  // nodes[0] is the root
   std::vector<std::size_t> pattern_keyword;  // RE2::Set index -> keyword
   std::vector<std::unique_ptr<RE2>> patterns;
   std::unique_ptr<RE2::Set> pattern_set;
@@ -100,11 +111,35 @@ struct Matcher::Impl {
       alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
     }
     const auto index = static_cast<std::uint32_t>(aliases.size());
-    for (const std::string& first : alias.forms.front()) {
-      std::vector<std::uint32_t>& bucket = by_first_word[exact ? fold_case(first) : first];
-      if (bucket.empty() || bucket.back() != index) bucket.push_back(index);
+    std::vector<std::uint32_t> at{0}, next;
+    for (const std::vector<std::string>& forms : alias.forms) {
+      next.clear();
+      for (std::uint32_t node : at) {
+        for (const std::string& form : forms) {
+          const std::string key = exact ? fold_case(form) : form;
+          auto [it, added] = nodes[node].next.emplace(key, static_cast<std::uint32_t>(nodes.size()));
+          const std::uint32_t child = it->second;  // copied before nodes may grow
+          if (added) nodes.emplace_back();
+          if (std::find(next.begin(), next.end(), child) == next.end()) next.push_back(child);
+        }
+      }
+      at.swap(next);
     }
+    for (std::uint32_t node : at) nodes[node].ends.push_back(index);
     aliases.push_back(std::move(alias));
+  }
+
+  /// Calls `f(alias index)` for every alias whose words could start at
+  /// token `at`, shortest first.
+  template <typename F>
+  void candidates(const std::vector<Token>& tokens, std::size_t at, F&& f) const {
+    const Node* node = &nodes[0];
+    for (std::size_t k = at; k < tokens.size(); ++k) {
+      const auto it = node->next.find(tokens[k].folded);
+      if (it == node->next.end()) return;
+      node = &nodes[it->second];
+      for (std::uint32_t a : node->ends) f(a);
+    }
   }
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
@@ -179,13 +214,10 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
 
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t best_len = 0, best_keyword = 0;
-    const auto hit = m.by_first_word.find(tokens[i].folded);
-    if (hit != m.by_first_word.end()) {
-      for (std::uint32_t a : hit->second) {
-        const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
-        if (len > best_len) best_len = len, best_keyword = m.aliases[a].keyword;
-      }
-    }
+    m.candidates(tokens, i, [&](std::uint32_t a) {
+      const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
+      if (len > best_len) best_len = len, best_keyword = m.aliases[a].keyword;
+    });
     if (best_len == 0) {
       ++i;
       continue;
@@ -199,13 +231,11 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     // machine learning models") is found too; its last word, the term's head
     // ("A/B testing"), is not.
     for (std::size_t j = i; j < i + best_len; ++j) {
-      const auto inner = m.by_first_word.find(tokens[j].folded);
-      if (inner == m.by_first_word.end()) continue;
-      for (std::uint32_t a : inner->second) {
+      m.candidates(tokens, j, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
-        if (alias.keyword == best_keyword || alias.keyword == kStop) continue;
+        if (alias.keyword == best_keyword || alias.keyword == kStop) return;
         const std::size_t len = m.match_at(alias, text, tokens, j);
-        if (len == 0 || j + len >= i + best_len) continue;
+        if (len == 0 || j + len >= i + best_len) return;
         const bool seen = std::any_of(nested.begin(), nested.end(), [&](const Occurrence& o) {
           return o.keyword == alias.keyword && o.first_token >= i;
         });
@@ -214,7 +244,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
                             static_cast<std::uint32_t>(j + len), tokens[j].begin,
                             tokens[j + len - 1].end, tokens[j].line});
         }
-      }
+      });
     }
     i += best_len;
   }

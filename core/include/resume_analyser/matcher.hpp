@@ -21,8 +21,10 @@
 //     its words (deploy, deploys, deployed, deploying, deployment).
 //   - RE2 patterns run case-insensitively over the normalised text and count
 //     only when the match starts and ends on token boundaries.
-// Cost is linear in the number of tokens and independent of the set's size
-// (one hash lookup per token), plus one RE2::Set pass when patterns exist.
+// Cost is linear in the number of tokens and independent of the set's size:
+// one hash lookup per token, and one more per further word while the text
+// goes on spelling the start of some keyword (a trie of the keywords'
+// words), plus one RE2::Set pass when patterns exist.
 #pragma once
 
 #include "resume_analyser/keyword_set.hpp"
