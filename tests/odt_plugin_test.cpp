@@ -421,6 +421,38 @@ TEST_CASE("odt stops zip bombs by the bytes actually inflated", "[odt][hostile]"
   check_failure(bomb(2, 2u << 20), ExtractStatus::kLimitExceeded, "package inflates past the 1 MiB limit", no_ratio);
 }
 
+TEST_CASE("odt checks the compression ratio against the compressed bytes used so far", "[odt][hostile]") {
+  // A late-dense bomb: 60,000 bytes that do not compress (a stored block), then 8 MiB of
+  // zeros (about 8 KiB), then 300,000 more bytes that do not compress. Over the whole entry
+  // that is 8.7 MB from 368 KB, 24:1, so a check against the entry's compressed size lets it
+  // through; the running ratio passes 100:1 about 6.6 MB into the zeros.
+  std::uint32_t seed = 4321;
+  const auto stored_block = [&](std::string& out, std::uint32_t n, bool last) {
+    out += static_cast<char>(last ? 1 : 0);  // BFINAL, BTYPE 00 (stored), then byte-aligned
+    put16(out, n);
+    put16(out, n ^ 0xFFFFu);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      out += static_cast<char>(seed >> 24);
+    }
+  };
+  std::string data;
+  stored_block(data, 60000, false);
+  const std::string zeros = deflated_zeros(8);
+  data += zeros.substr(0, zeros.size() - 2);  // without the final empty block
+  for (int block = 0; block < 5; ++block) stored_block(data, 60000, block == 4);
+  const std::string bomb = make_zip({stored("mimetype", "application/vnd.oasis.opendocument.text"),
+                                     Entry{"content.xml", data, 8, 0, 60000u + (8u << 20) + 300000u}});
+  REQUIRE(odt().sniff(bomb) == 100);
+  check_failure(bomb, ExtractStatus::kLimitExceeded, "compression ratio over 100:1 in content.xml");
+  // Read to its end under a looser ratio, it fails its CRC (0 here) instead.
+  ExtractLimits lenient;
+  lenient.max_compression_ratio = 2000;
+  check_failure(bomb, ExtractStatus::kCorrupt, "corrupt part content.xml: CRC error", lenient);
+  lenient.max_compression_ratio = 30;  // over the whole entry it stays under 30:1, not so as it runs
+  check_failure(bomb, ExtractStatus::kLimitExceeded, "compression ratio over 30:1 in content.xml", lenient);
+}
+
 TEST_CASE("odt limits XML nesting before building a tree", "[odt][hostile]") {
   std::string deep;
   for (int i = 0; i < 200000; ++i) deep += "<text:span>";

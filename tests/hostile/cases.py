@@ -85,6 +85,9 @@ def corpus_cases():
               note="1 GiB of spaces in w:t; sniffed as DOCX, stopped by the running ratio after ~100 KiB"),
         _case("ratio-bomb-zeros-1gib.docx", 2, DOCX_ERR + r"compression ratio over 100:1 in word/document\.xml",
               note="1 GiB of NULs: no root element in sight, but word/ entries, so sniffed 50 and refused"),
+        _case("late-dense-ratio-bomb.odt", 2, r"{file}: cannot read as odt: compression ratio over 100:1 in content\.xml",
+              note="64 KiB of words, 12 MiB of spaces, 1 MiB of words: 20:1 over the whole entry, so only "
+                   "the running ratio (compressed bytes used so far) stops it, ~4.5 MB into the spaces"),
         _case("overlap-bomb.docx", 2, DOCX_ERR + r"ZIP entries overlap \(compressed sizes exceed the archive size\)",
               note="zbsm-style: 990 entries share one 21 MiB kernel (21.8 GB claimed)"),
         # --- broken packages

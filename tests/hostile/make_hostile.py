@@ -73,6 +73,16 @@ def document(body_xml):
 
 GOOD_DOC = document(paragraph(RESUME_TEXT))
 
+# ---------------------------------------------------------------- ODF bits
+
+ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+ODT_MANIFEST = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODT_MIMETYPE}"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+
 
 # ---------------------------------------------------------------- CRC-32 arithmetic
 
@@ -225,6 +235,25 @@ def ratio_bomb(path, prefix, fill, suffix, mib=1024):
                    deflated("_rels/.rels", PKG_RELS_XML), main])
 
 
+def random_words(nbytes, seed):
+    """`nbytes` of pseudo-random lower-case words: text that barely compresses (about 1.6:1)."""
+    alphabet = b"abcdefghijklmnopqrstuvwxyz "
+    return fixed_random(nbytes, seed).translate(bytes(alphabet[i % len(alphabet)] for i in range(256)))
+
+
+def late_dense_odt_bomb(path, mib=12):
+    """An ODT whose content.xml is 64 KiB of words, then `mib` MiB of spaces (about 1,000:1),
+    then 1 MiB of words: under 20:1 over the whole entry and under the 20 MiB part limit, so a
+    check of the entry's whole compressed size lets it through; the running ratio passes 100:1
+    about 4.5 MB into the spaces."""
+    head = (DECL + f'<office:document-content xmlns:office="{ODF_OFFICE}" xmlns:text="{ODF_TEXT}">'
+            "<office:body><office:text><text:p>").encode() + random_words(64 << 10, b"odt-head")
+    tail = random_words(1 << 20, b"odt-tail") + b"</text:p></office:text></office:body></office:document-content>"
+    data, crc, size = repeated_deflate(head, 0x20, mib, tail)
+    raw_zip(path, [stored("mimetype", ODT_MIMETYPE), deflated("META-INF/manifest.xml", ODT_MANIFEST),
+                   dict(name="content.xml", data=data, method=8, crc=crc, usize=size)])
+
+
 def overlap_bomb(path, files=990, kernel_mib=21):
     """An overlapping-entry bomb in the style of David Fifield's zbsm.zip
     (https://www.bamsoftware.com/hacks/zipbomb/): a chain of `files` local headers, each followed
@@ -341,6 +370,7 @@ def write_corpus(out, samples):
     # 1 GiB of zero bytes as the main part.
     ratio_bomb(j("ratio-bomb-zeros-1gib.docx"), b"", 0x00, b"")
     overlap_bomb(j("overlap-bomb.docx"))
+    late_dense_odt_bomb(j("late-dense-ratio-bomb.odt"))
 
     # --- broken packages
     if samples:
