@@ -47,6 +47,18 @@ const RE2& contact_re() {
   return re;
 }
 
+/// Whether `line` could match contact_re(): an email needs '@', a phone
+/// number at least 10 digits. Most lines have neither, and this is far
+/// cheaper than the regular expression.
+bool may_hold_contact(std::string_view line) {
+  int digits = 0;
+  for (char c : line) {
+    if (c == '@') return true;
+    digits += c >= '0' && c <= '9';
+  }
+  return digits >= 10;
+}
+
 }  // namespace
 
 struct Role::Impl {
@@ -278,7 +290,8 @@ void Role::Impl::add_warnings(const Document& doc, const std::vector<Section>& s
     if (zone == Zone::kTable && section_of_line(sections, line).first_line == line && line != 0) {
       heading_in_table = true;
     }
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), contact_re())) {
+    if (may_hold_contact(text) &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), contact_re())) {
       ++contact_lines;
       contact_outside_body += zone == Zone::kHeader || zone == Zone::kFooter;
     }

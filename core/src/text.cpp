@@ -56,10 +56,12 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
+bool is_ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 bool is_word_cp(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
+  if (cp < 0x80) return is_ascii_word(static_cast<unsigned char>(cp));
   if (cp == codec::kReplacement) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
@@ -137,6 +139,11 @@ std::vector<Token> tokenize(std::string_view text) {
       *next = at;
       return 0;
     }
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      *next = at + 1;
+      return byte;
+    }
     std::size_t p = at;
     const char32_t cp = codec::next_code_point(text, p);
     *next = p;
@@ -186,7 +193,13 @@ std::vector<Token> tokenize(std::string_view text) {
       tok.gap = Gap::kBreak;
     }
     std::size_t end = dot_word ? next : pos;
+    bool ascii = true;
     for (;;) {
+      if (end < text.size() && is_ascii_word(static_cast<unsigned char>(text[end]))) {
+        ++end;
+        continue;
+      }
+      ascii = ascii && (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80);
       std::size_t n = 0;
       const char32_t c = peek(end, &n);
       if (end >= text.size() || !is_word_cp(c)) break;
@@ -203,7 +216,14 @@ std::vector<Token> tokenize(std::string_view text) {
       if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
     }
     tok.end = static_cast<std::uint32_t>(end);
-    tok.folded = fold_case(text.substr(pos, end - pos));
+    if (ascii) {  // the common case, without fold_case's scan and copy
+      tok.folded.assign(text.data() + pos, end - pos);
+      for (char& c : tok.folded) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+    } else {
+      tok.folded = fold_case(text.substr(pos, end - pos));
+    }
     tokens.push_back(std::move(tok));
 
     pos = end;
