@@ -81,22 +81,32 @@ bool glued(const Token& boundary, std::string_view edge_word) {
 
 struct Matcher::Impl {
   /// A trie over the case-folded words of every spelling: walking it from a
-  /// token visits, per length, the few aliases whose words could start
-  /// there, whatever the size of the set. Every spelling (each inflected form
-  /// of each word) has a path; where spellings of different aliases share an
-  /// edge they share the node, so a node's `ends` are candidates that
-  /// match_at() still checks word by word.
-  struct Node {
-    std::unordered_map<std::string, std::uint32_t> next;  // folded word -> node
-    std::vector<std::uint32_t> ends;                      // aliases ending here, ascending
+  /// token visits the few aliases whose words could start there, whatever
+  /// the size of the set. Words are numbered once (`vocabulary`); an
+  /// inflected word has one edge, under its base form, and each of its forms
+  /// leads to that base ("deployed" -> "deploy"). Nodes only propose
+  /// candidates: match_at() checks each word, gap and case.
+  static constexpr std::uint32_t kNoWord = static_cast<std::uint32_t>(-1);
+  struct Word {
+    std::uint32_t id = kNoWord;        // as a word of some spelling
+    std::vector<std::uint32_t> bases;  // as an inflected form of these words
   };
 
   const KeywordSet* set = nullptr;
   std::vector<Alias> aliases;
-  std::vector<Node> nodes{1};  // nodes[0] is the root
+  std::unordered_map<std::string, Word> vocabulary;  // folded word
+  std::uint32_t words = 0;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word) -> node
+  std::vector<std::vector<std::uint32_t>> ends{1};         // per node: aliases ending there
   std::vector<std::size_t> pattern_keyword;  // RE2::Set index -> keyword
   std::vector<std::unique_ptr<RE2>> patterns;
   std::unique_ptr<RE2::Set> pattern_set;
+
+  std::uint32_t word_id(const std::string& folded) {
+    Word& w = vocabulary[folded];
+    if (w.id == kNoWord) w.id = words++;
+    return w.id;
+  }
 
   /// Adds one spelling of `keyword` (kStop for a stop phrase).
   void add_alias(const std::string& spelling, std::size_t keyword, bool exact, bool inflect) {
@@ -106,40 +116,56 @@ struct Matcher::Impl {
     if (alias.tokens.empty()) return;
     alias.keyword = keyword;
     alias.exact_case = exact;
+    std::uint32_t node = 0;  // the root
     for (const Token& t : alias.tokens) {
       const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : t.folded;
       alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
-    }
-    const auto index = static_cast<std::uint32_t>(aliases.size());
-    std::vector<std::uint32_t> at{0}, next;
-    for (const std::vector<std::string>& forms : alias.forms) {
-      next.clear();
-      for (std::uint32_t node : at) {
-        for (const std::string& form : forms) {
-          const std::string key = exact ? fold_case(form) : form;
-          auto [it, added] = nodes[node].next.emplace(key, static_cast<std::uint32_t>(nodes.size()));
-          const std::uint32_t child = it->second;  // copied before nodes may grow
-          if (added) nodes.emplace_back();
-          if (std::find(next.begin(), next.end(), child) == next.end()) next.push_back(child);
-        }
+      const std::string key = exact ? fold_case(word) : word;
+      const std::uint32_t id = word_id(key);
+      for (const std::string& form : alias.forms.back()) {
+        const std::string folded = exact ? fold_case(form) : form;
+        if (folded == key) continue;
+        std::vector<std::uint32_t>& b = vocabulary[folded].bases;
+        if (std::find(b.begin(), b.end(), id) == b.end()) b.push_back(id);
       }
-      at.swap(next);
+      const auto child = static_cast<std::uint32_t>(ends.size());
+      const auto [it, added] = edges.emplace(std::uint64_t{node} << 32 | id, child);
+      if (added) ends.emplace_back();
+      node = it->second;
     }
-    for (std::uint32_t node : at) nodes[node].ends.push_back(index);
+    ends[node].push_back(static_cast<std::uint32_t>(aliases.size()));
     aliases.push_back(std::move(alias));
   }
 
-  /// Calls `f(alias index)` for every alias whose words could start at
-  /// token `at`, shortest first.
-  template <typename F>
-  void candidates(const std::vector<Token>& tokens, std::size_t at, F&& f) const {
-    const Node* node = &nodes[0];
-    for (std::size_t k = at; k < tokens.size(); ++k) {
-      const auto it = node->next.find(tokens[k].folded);
-      if (it == node->next.end()) return;
-      node = &nodes[it->second];
-      for (std::uint32_t a : node->ends) f(a);
+  /// The vocabulary entry of each token (nullptr: a word no spelling has).
+  std::vector<const Word*> look_up(const std::vector<Token>& tokens) const {
+    std::vector<const Word*> out(tokens.size(), nullptr);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const auto it = vocabulary.find(tokens[k].folded);
+      if (it != vocabulary.end()) out[k] = &it->second;
     }
+    return out;
+  }
+
+  /// Calls `f(alias index)` for every alias whose words could start at
+  /// token `at` (a superset of those that match there); `words` is
+  /// look_up(tokens).
+  template <typename F>
+  void candidates(const std::vector<const Word*>& words, std::size_t at, F&& f) const {
+    walk(0, words, at, f);
+  }
+
+  template <typename F>
+  void walk(std::uint32_t node, const std::vector<const Word*>& words, std::size_t k, F& f) const {
+    if (k == words.size() || words[k] == nullptr) return;
+    auto step = [&](std::uint32_t id) {
+      const auto it = edges.find(std::uint64_t{node} << 32 | id);
+      if (it == edges.end()) return;
+      for (std::uint32_t a : ends[it->second]) f(a);
+      walk(it->second, words, k + 1, f);
+    };
+    if (words[k]->id != kNoWord) step(words[k]->id);
+    for (std::uint32_t base : words[k]->bases) step(base);
   }
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
@@ -212,11 +238,15 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
                      tokens[first].begin, tokens[end - 1].end, tokens[first].line});
   };
 
+  const std::vector<const Impl::Word*> words = m.look_up(tokens);
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t best_len = 0, best_keyword = 0;
-    m.candidates(tokens, i, [&](std::uint32_t a) {
+    std::uint32_t best_alias = 0;
+    m.candidates(words, i, [&](std::uint32_t a) {  // the longest; the first alias on a tie
       const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
-      if (len > best_len) best_len = len, best_keyword = m.aliases[a].keyword;
+      if (len > best_len || (len == best_len && len > 0 && a < best_alias)) {
+        best_len = len, best_keyword = m.aliases[a].keyword, best_alias = a;
+      }
     });
     if (best_len == 0) {
       ++i;
@@ -231,7 +261,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     // machine learning models") is found too; its last word, the term's head
     // ("A/B testing"), is not.
     for (std::size_t j = i; j < i + best_len; ++j) {
-      m.candidates(tokens, j, [&](std::uint32_t a) {
+      m.candidates(words, j, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
         if (alias.keyword == best_keyword || alias.keyword == kStop) return;
         const std::size_t len = m.match_at(alias, text, tokens, j);
