@@ -1,6 +1,7 @@
 // Role files: validation errors with file:line, and the bundled roles'
 // traceability to the career guides.
 #include "resume_analyser/keyword_set.hpp"
+#include "resume_analyser/text.hpp"
 
 #include "test_support.hpp"
 
@@ -8,7 +9,9 @@
 
 #include <filesystem>
 #include <algorithm>
+#include <ctime>
 #include <set>
+#include <string>
 
 namespace fs = std::filesystem;
 
@@ -224,4 +227,103 @@ TEST_CASE("fuzz_keywords-newline-in-unknown-key", "[keywords][regression]") {
   CHECK(message.rfind("role.yaml:2: unknown key 'a?b' in keyword file", 0) == 0);
   CHECK(message.find('\n') == std::string::npos);
   CHECK(error_of("format: 1\n\"a\\rb\": 1\n").find('\r') == std::string::npos);
+}
+
+namespace {
+
+/// CPU seconds `f` takes (process CPU time: less sensitive than wall time to
+/// other work on a shared machine).
+template <typename F>
+double cpu_seconds(F&& f) {
+  const std::clock_t start = std::clock();
+  f();
+  return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+/// A role file with `n` keywords (kw0 ... kw<n-1>) and a `weights:` entry
+/// for each of them, in reverse order.
+std::string reweighted_role(int n) {
+  std::string yaml = kHead;
+  for (int i = 0; i < n; ++i) yaml += "      - {name: a keyword with a long name of many words " + std::to_string(i) + ", weight: 1, " + kSrc + "}\n";
+  yaml += "weights:\n";
+  for (int i = n - 1; i >= 0; --i) yaml += "  - {keyword: A Keyword With a Long Name of Many Words " + std::to_string(i) + ", weight: 2, " + kSrc + "}\n";
+  return yaml;
+}
+
+}  // namespace
+
+// Found while measuring why fuzz_keywords was slow (docs/fuzzing.md): each
+// `weights:` entry normalised and tokenised the name of every keyword to find
+// its own, so a hostile role file of 4,000 keywords and 4,000 weights (530 KB)
+// took 11 s to load and twice that took four times as long. The entries are
+// now looked up in an index: four times the entries take about four times the
+// time (a quadratic loader took 14 times).
+TEST_CASE("a role file with thousands of weights entries loads in linear time", "[keywords][slow-path]") {
+  const std::string small = reweighted_role(500);
+  const std::string large = reweighted_role(2000);
+  ra::Result<ra::KeywordSet> r = ra::parse_keyword_set(large, "role.yaml");
+  REQUIRE(r.ok());
+  REQUIRE(r->keywords.size() == 2000);
+  CHECK(r->keywords[0].weight == 2);
+  CHECK(r->keywords[1999].weight == 2);
+  CHECK(r->keywords[1999].sources.size() == 2);
+
+  double t_small = 1e9, t_large = 1e9;  // best of three, against noise
+  for (int run = 0; run < 3; ++run) {
+    t_small = std::min(t_small, cpu_seconds([&] { (void)ra::parse_keyword_set(small, "role.yaml"); }));
+    t_large = std::min(t_large, cpu_seconds([&] { (void)ra::parse_keyword_set(large, "role.yaml"); }));
+  }
+  INFO("500 keywords and weights: " << t_small << " s CPU; 2,000: " << t_large << " s CPU");
+  CHECK(t_large < 8 * std::max(t_small, 0.005));
+}
+
+// KeywordSet::find_keyword runs once per competency evidence item when a role
+// is compiled (Role::compile) and per job-posting keyword; it used to
+// normalise and tokenise every keyword's name on each call (9 million
+// term keys for 3,000 evidence items over 3,000 keywords: seconds).
+TEST_CASE("find_keyword matches spellings and does not tokenise every name per call", "[keywords][slow-path]") {
+  ra::KeywordSet set;
+  for (const char* name : {"scikit-learn", "C++", "C#", ".NET", "Node.js", "Straße", "Machine learning", "R", "fine-tuning"}) {
+    ra::Keyword kw;
+    kw.name = name;
+    set.keywords.push_back(kw);
+  }
+  CHECK(set.find_keyword("Scikit Learn") == 0);
+  CHECK(set.find_keyword("scikit/learn") == 0);
+  CHECK(set.find_keyword("scikitlearn") == -1);
+  CHECK(set.find_keyword("c++") == 1);
+  CHECK(set.find_keyword("C") == -1);
+  CHECK(set.find_keyword("c#") == 2);
+  CHECK(set.find_keyword(".net") == 3);
+  CHECK(set.find_keyword("NET") == -1);
+  CHECK(set.find_keyword("node JS") == 4);
+  CHECK(set.find_keyword("STRASSE") == 5);   // case folding of a non-ASCII name
+  CHECK(set.find_keyword("strasse") == 5);
+  CHECK(set.find_keyword("machine-learning") == 6);
+  CHECK(set.find_keyword("\xef\xac\x81ne tuning") == 8);  // "ﬁne": NFKC makes it "fine"
+  CHECK(set.find_keyword("r") == 7);
+
+  ra::KeywordSet big;
+  const int n = 3000;
+  for (int i = 0; i < n; ++i) {
+    ra::Keyword kw;
+    kw.name = "data pipeline " + std::to_string(i);
+    big.keywords.push_back(kw);
+  }
+  std::ptrdiff_t sum = 0;
+  const double t = cpu_seconds([&] {
+    for (int i = 0; i < n; ++i) sum += big.find_keyword("Data-Pipeline " + std::to_string(i));
+  });
+  CHECK(sum == static_cast<std::ptrdiff_t>(n) * (n - 1) / 2);
+  // The yardstick, in the same build: normalising and tokenising each name
+  // once. Tokenising every name per look-up costs about n = 3,000 times that;
+  // comparing letters and digits first, a small fraction of it.
+  double t_once = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    t_once = std::min(t_once, cpu_seconds([&] {
+                        for (const ra::Keyword& kw : big.keywords) (void)ra::tokenize(ra::normalize_text(kw.name));
+                      }));
+  }
+  INFO("3,000 look-ups in 3,000 keywords: " << t << " s CPU; tokenising the 3,000 names once: " << t_once);
+  CHECK(t < 1000 * std::max(t_once, 0.0002));
 }

@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #ifndef RA_INSTALL_KEYWORD_DIR_ABS
 #define RA_INSTALL_KEYWORD_DIR_ABS "/usr/local/share/resume-analyser/keywords"
@@ -111,12 +113,19 @@ struct Parser {
   KeywordSet set;
   std::map<std::string, std::string> terms;  // term_key -> where it was first used
   std::set<std::string> guides;
+  // term_key of each keyword's name -> its index in set.keywords, so that
+  // `weights:` finds a keyword in one lookup, not a scan of every keyword
+  // (which made a file with thousands of keywords and weights quadratic).
+  std::unordered_map<std::string, std::size_t> keyword_index;
+  std::unordered_map<std::string, std::size_t> category_index;  // id -> index
+  std::unordered_set<std::string> table_ids;                    // competency tables
 
-  void claim_term(const YAML::Node& at, const std::string& term) {
-    const std::string key = term_key(term);
+  std::string claim_term(const YAML::Node& at, const std::string& term) {
+    std::string key = term_key(term);
     if (key.empty()) fail(at, "'" + term + "' contains no letters or digits to match");
     auto [it, fresh] = terms.emplace(key, "line " + std::to_string(line_of(at)));
     if (!fresh) fail(at, "'" + term + "' is already used on " + it->second);
+    return key;
   }
 
   SourceRef source(const YAML::Node& n) {
@@ -160,7 +169,7 @@ struct Parser {
     kw.line = line_of(n);
     kw.category = category;
     kw.name = scalar(required(n, "name", "keyword"), "keyword name");
-    claim_term(n["name"], kw.name);
+    const std::string key = claim_term(n["name"], kw.name);
     kw.weight = weight_of(n, kw.name);
     if (n["aliases"]) {
       kw.aliases = string_list(n["aliases"], "aliases");
@@ -185,6 +194,7 @@ struct Parser {
     }
     kw.sources = sources(n, "keyword '" + kw.name + "'", true);
     set.categories[category].keywords.push_back(set.keywords.size());
+    keyword_index.emplace(key, set.keywords.size());
     set.keywords.push_back(std::move(kw));
   }
 
@@ -206,9 +216,12 @@ struct Parser {
     set = std::move(base).value();
     set.extends.insert(set.extends.begin(), set.id);
     set.id = id;
-    for (const Keyword& kw : set.keywords) {
+    for (std::size_t i = 0; i < set.keywords.size(); ++i) {
+      const Keyword& kw = set.keywords[i];
       const std::string where = "keyword '" + kw.name + "' of role '" + parent + "'";
-      terms.emplace(term_key(kw.name), where);
+      const std::string key = term_key(kw.name);
+      terms.emplace(key, where);
+      keyword_index.emplace(key, i);
       for (const std::string& a : kw.aliases) terms.emplace(term_key(a), where);
       for (const std::string& a : kw.exact_aliases) terms.emplace(term_key(a), where);
     }
@@ -221,15 +234,19 @@ struct Parser {
     for (const auto& c : list) {
       check_keys(c, "category", {"id", "name", "keywords"});
       const std::string id = scalar(required(c, "id", "category"), "category id");
-      auto existing = std::find_if(set.categories.begin(), set.categories.end(),
-                                   [&](const Category& cat) { return cat.id == id; });
-      std::size_t index = static_cast<std::size_t>(existing - set.categories.begin());
-      if (existing == set.categories.end()) {
+      if (category_index.empty()) {  // the parent's categories, when there is one
+        for (std::size_t i = 0; i < set.categories.size(); ++i) category_index.emplace(set.categories[i].id, i);
+      }
+      const auto existing = category_index.find(id);
+      std::size_t index = set.categories.size();
+      if (existing == category_index.end()) {
         set.categories.push_back({id, scalar(required(c, "name", "category"), "category name"), {}});
+        category_index.emplace(id, index);
       } else if (!inherited) {
         fail(c["id"], "category '" + id + "' appears twice");
-      } else if (c["name"]) {
-        existing->name = scalar(c["name"], "category name");
+      } else {
+        index = existing->second;
+        if (c["name"]) set.categories[index].name = scalar(c["name"], "category name");
       }
       const YAML::Node keywords = required(c, "keywords", "category");
       if (!keywords.IsSequence() || keywords.size() == 0) {
@@ -244,9 +261,9 @@ struct Parser {
     for (const auto& w : list) {
       check_keys(w, "weights entry", {"keyword", "weight", "sources"});
       const std::string name = scalar(required(w, "keyword", "weights entry"), "keyword");
-      const std::ptrdiff_t k = set.find_keyword(name);
-      if (k < 0) fail(w["keyword"], "weights: no keyword '" + name + "' to re-weight");
-      Keyword& kw = set.keywords[static_cast<std::size_t>(k)];
+      const auto k = keyword_index.find(term_key(name));
+      if (k == keyword_index.end()) fail(w["keyword"], "weights: no keyword '" + name + "' to re-weight");
+      Keyword& kw = set.keywords[k->second];
       kw.weight = weight_of(w, name);
       for (SourceRef& s : sources(w, "weights entry for '" + name + "'", true)) {
         kw.sources.push_back(std::move(s));
@@ -260,8 +277,11 @@ struct Parser {
       check_keys(t, "competency table", {"id", "name", "sources", "rows"});
       CompetencyTable table;
       table.id = scalar(required(t, "id", "competency table"), "competency table id");
-      for (const CompetencyTable& other : set.competencies) {
-        if (other.id == table.id) fail(t["id"], "competency table '" + table.id + "' appears twice");
+      if (table_ids.empty()) {  // the parent's tables
+        for (const CompetencyTable& other : set.competencies) table_ids.insert(other.id);
+      }
+      if (!table_ids.insert(table.id).second) {
+        fail(t["id"], "competency table '" + table.id + "' appears twice");
       }
       table.name = scalar(required(t, "name", "competency table"), "competency table name");
       table.sources = sources(t, "competency table '" + table.id + "'", true);
@@ -378,11 +398,11 @@ struct Parser {
     if (root["experience_levels"]) experience_levels(root["experience_levels"]);
     if (root["education"]) education(root["education"]);
 
+    std::unordered_set<std::string> category_ids;
+    for (const Category& c : set.categories) category_ids.insert(c.id);
     for (const Keyword& kw : set.keywords) {
       if (kw.context.empty()) continue;
-      const bool known = std::any_of(set.categories.begin(), set.categories.end(),
-                                     [&](const Category& c) { return c.id == kw.context; });
-      if (!known) {
+      if (category_ids.count(kw.context) == 0) {
         throw ParseError{kw.line, "context '" + kw.context + "' of '" + kw.name +
                                       "' is not a category of this file"};
       }
@@ -417,10 +437,51 @@ const char* degree_name(Degree degree) noexcept {
   return "none";
 }
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// Whether the ASCII letters and digits of the ASCII string `name`,
+/// lower-cased and in order, are `alnum`. A necessary condition for
+/// term_key(name) to have those letters and digits: for ASCII text,
+/// term_key keeps every letter and digit, lower-cased, and adds only
+/// spaces, '+', '#' and '.'. Allocates nothing; compares from the end,
+/// where numbered names ("data pipeline 17") differ.
+bool same_alnum(std::string_view name, std::string_view alnum) {
+  std::size_t j = alnum.size();
+  for (std::size_t i = name.size(); i-- > 0;) {
+    const char c = name[i];
+    if (!is_ascii_alnum(c)) continue;
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (j == 0 || alnum[j - 1] != lower) return false;
+    --j;
+  }
+  return j == 0;
+}
+
+}  // namespace
+
 std::ptrdiff_t KeywordSet::find_keyword(std::string_view name) const {
+  // Called once per competency evidence item (Role::compile) and per job
+  // posting keyword, so each call must not normalise and tokenise every
+  // keyword's name: an ASCII name (nearly all) is first compared by its
+  // letters and digits alone, and term_key is computed only for candidates.
   const std::string key = term_key(std::string(name));
+  const bool key_ascii = is_ascii(key);
+  std::string key_alnum;
+  for (const char c : key) {
+    if (is_ascii_alnum(c)) key_alnum += c;
+  }
   for (std::size_t i = 0; i < keywords.size(); ++i) {
-    if (term_key(keywords[i].name) == key) return static_cast<std::ptrdiff_t>(i);
+    const std::string& candidate = keywords[i].name;
+    if (is_ascii(candidate) && (!key_ascii || !same_alnum(candidate, key_alnum))) continue;
+    if (term_key(candidate) == key) return static_cast<std::ptrdiff_t>(i);
   }
   return -1;
 }
