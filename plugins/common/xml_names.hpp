@@ -36,21 +36,30 @@ template <class Ns, Ns (*kNsOfUri)(std::string_view)>
 class NamespaceScope {
  public:
   void enter(pugi::xml_node e) {
-    for (pugi::xml_attribute a : e.attributes()) {
-      if (const auto prefix = declared_prefix(a.name())) bindings_[*prefix].push_back(kNsOfUri(a.value()));
+    for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
+      if (const auto prefix = declared_prefix(a.name())) {
+        bindings_[*prefix].push_back(kNsOfUri(a.value()));
+        last_ = {};
+      }
     }
   }
   void leave(pugi::xml_node e) {
-    for (pugi::xml_attribute a : e.attributes()) {
+    for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
       if (const auto prefix = declared_prefix(a.name())) {
         std::vector<Ns>& stack = bindings_[*prefix];
         if (!stack.empty()) stack.pop_back();
+        last_ = {};
       }
     }
   }
   Ns resolve(std::string_view prefix) const {
+    // Nearly every element of a part has the same prefix ("w"): remember the
+    // last answer until a declaration comes or goes.
+    if (last_.valid && last_.prefix == prefix) return last_.ns;
     const auto found = bindings_.find(prefix);
-    return found == bindings_.end() || found->second.empty() ? Ns{} : found->second.back();
+    const Ns ns = found == bindings_.end() || found->second.empty() ? Ns{} : found->second.back();
+    last_ = {true, prefix, ns};
+    return ns;
   }
 
   /// The namespace and local name of element `e` (entered).
@@ -78,12 +87,20 @@ class NamespaceScope {
   }
 
  private:
-  static std::optional<std::string_view> declared_prefix(std::string_view attribute) {
+  static std::optional<std::string_view> declared_prefix(const char* name) {
+    if (name[0] != 'x') return std::nullopt;  // the common case, without a strlen
+    const std::string_view attribute(name);
     if (attribute == "xmlns") return std::string_view();
     if (attribute.substr(0, 6) == "xmlns:") return attribute.substr(6);
     return std::nullopt;
   }
   std::unordered_map<std::string_view, std::vector<Ns>> bindings_;  // innermost last
+  struct Resolved {
+    bool valid = false;
+    std::string_view prefix;
+    Ns ns{};
+  };
+  mutable Resolved last_;  // cache of resolve(); cleared whenever bindings_ change
 };
 
 }  // namespace ra::common

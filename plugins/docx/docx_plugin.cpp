@@ -92,11 +92,12 @@ void walk_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits
   if (load_part(zip, part, limits, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
 }
 
-/// The styles of the first styles part the main part's relationships name
-/// and the package holds (its tree is gone when this returns).
-Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, const XmlLimits& limits) {
+/// Loads into `styles` the first styles part the main part's relationships
+/// name and the package holds; the Formatting read from it needs `styles`
+/// alive.
+Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, const XmlLimits& limits,
+                       XmlPart& styles) {
   for (const Relationship& r : rels) {
-    XmlPart styles;
     if (r.kind == "styles" && is_text_part(r.target) && load_part(zip, r.target, limits, styles)) {
       return Formatting(styles.doc.document_element());
     }
@@ -111,10 +112,11 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   const std::string main = find_main_part(zip, xml);
   const std::vector<Relationship> rels = read_relationships(zip, main, xml);
 
-  // One part's tree at a time: the styles are read (and their tree dropped)
-  // before the main part's tree is built, and that tree is gone before the
+  // Two trees at a time at most: the styles (read lazily, as runs use them)
+  // and the part being walked; the main part's tree is gone before the
   // headers, notes and footers are read.
-  Formatting formatting = read_styles(zip, rels, xml);
+  XmlPart styles;
+  Formatting formatting = read_styles(zip, rels, xml, styles);
   ChunkWriter body(limits.max_text_bytes);
   {
     XmlPart main_xml;

@@ -140,60 +140,65 @@ void Formatting::read_page(pugi::xml_node document_root) {
 }
 
 Formatting::Formatting(pugi::xml_node styles_root) {
-  Namespaces ns;
   if (!styles_root) return;
-  ns.enter(styles_root);
-  if (!ns.is_w(styles_root, "styles")) {
-    ns.leave(styles_root);
-    return;
-  }
-  ns.for_each_child(styles_root, Ns::kWml, "docDefaults", [&](pugi::xml_node defaults) {
-    ns.for_each_child(defaults, Ns::kWml, "rPrDefault", [&](pugi::xml_node run_default) {
-      ns.for_each_child(run_default, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { defaults_ = read_run_look(rpr, ns); });
+  ns_.enter(styles_root);  // and stays entered: styles are read lazily in this scope
+  if (!ns_.is_w(styles_root, "styles")) return;
+  ns_.for_each_child(styles_root, Ns::kWml, "docDefaults", [&](pugi::xml_node defaults) {
+    ns_.for_each_child(defaults, Ns::kWml, "rPrDefault", [&](pugi::xml_node run_default) {
+      ns_.for_each_child(run_default, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { defaults_ = read_run_look(rpr, ns_); });
     });
   });
-  std::unordered_map<std::string, Style> own;  // each style's own properties
-  ns.for_each_child(styles_root, Ns::kWml, "style", [&](pugi::xml_node e) {
-    const std::string id(ns.w_attr(e, "styleId"));
-    Style style;
-    ns.for_each_child(e, Ns::kWml, "basedOn", [&](pugi::xml_node b) { style.based_on = ns.w_attr(b, "val"); });
-    ns.for_each_child(e, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { style.run = read_run_look(rpr, ns); });
-    ns.for_each_child(e, Ns::kWml, "pPr", [&](pugi::xml_node ppr) { style.paragraph_shaded = paragraph_shading(ppr, ns); });
-    style.any_shading = holds_shading(e, ns);
-    if (!own.emplace(id, std::move(style)).second) return;  // the first definition of an id counts
-    const std::string_view is_default = ns.w_attr(e, "default");
+  ns_.for_each_child(styles_root, Ns::kWml, "style", [&](pugi::xml_node e) {
+    const std::string id(ns_.w_attr(e, "styleId"));
+    if (!nodes_.emplace(id, e).second) return;  // the first definition of an id counts
+    const std::string_view is_default = ns_.w_attr(e, "default");
     if (is_default.empty() || !on_off(is_default)) return;
-    const std::string_view type = ns.w_attr(e, "type");
+    const std::string_view type = ns_.w_attr(e, "type");
     std::string* slot = type == "paragraph"   ? &default_paragraph_
                         : type == "character" ? &default_character_
                         : type == "table"     ? &default_table_
                                               : nullptr;
     if (slot != nullptr && slot->empty()) *slot = id;
   });
-  ns.leave(styles_root);
+}
 
-  for (const auto& [id, style] : own) {
-    Style resolved = style;
-    const std::string* next = &style.based_on;
-    for (int link = 0; link < kMaxBasedOn && !next->empty(); ++link) {
-      const auto base = own.find(*next);
-      if (base == own.end()) break;
-      resolved.run.inherit(base->second.run);
-      if (!resolved.paragraph_shaded) resolved.paragraph_shaded = base->second.paragraph_shaded;
-      resolved.any_shading = resolved.any_shading || base->second.any_shading;
-      next = &base->second.based_on;
-    }
-    styles_.emplace(id, std::move(resolved));
+const Formatting::Style* Formatting::own(const std::string& id) const {
+  if (const auto cached = own_.find(id); cached != own_.end()) return &cached->second;
+  const auto node = nodes_.find(id);
+  if (node == nodes_.end()) return nullptr;
+  const pugi::xml_node e = node->second;
+  Style style;
+  ns_.enter(e);
+  ns_.for_each_child(e, Ns::kWml, "basedOn", [&](pugi::xml_node b) { style.based_on = ns_.w_attr(b, "val"); });
+  ns_.for_each_child(e, Ns::kWml, "rPr", [&](pugi::xml_node rpr) { style.run = read_run_look(rpr, ns_); });
+  ns_.for_each_child(e, Ns::kWml, "pPr", [&](pugi::xml_node ppr) { style.paragraph_shaded = paragraph_shading(ppr, ns_); });
+  style.any_shading = holds_shading(e, ns_);
+  ns_.leave(e);
+  return &own_.emplace(id, std::move(style)).first->second;
+}
+
+const Formatting::Style* Formatting::resolved(const std::string& id) const {
+  if (const auto cached = resolved_.find(id); cached != resolved_.end()) return &cached->second;
+  const Style* style = own(id);
+  if (style == nullptr) return nullptr;
+  Style result = *style;
+  std::string next = style->based_on;  // a copy: own() may rehash own_
+  for (int link = 0; link < kMaxBasedOn && !next.empty(); ++link) {
+    const Style* base = own(next);
+    if (base == nullptr) break;
+    result.run.inherit(base->run);
+    if (!result.paragraph_shaded) result.paragraph_shaded = base->paragraph_shaded;
+    result.any_shading = result.any_shading || base->any_shading;
+    next = base->based_on;
   }
+  return &resolved_.emplace(id, std::move(result)).first->second;
 }
 
 const Formatting::Style* Formatting::find(std::string_view id, const std::string& fallback) const {
   if (!id.empty()) {
-    const auto found = styles_.find(std::string(id));
-    if (found != styles_.end()) return &found->second;
+    if (const Style* style = resolved(std::string(id))) return style;
   }
-  const auto found = styles_.find(fallback);
-  return fallback.empty() || found == styles_.end() ? nullptr : &found->second;
+  return fallback.empty() ? nullptr : resolved(fallback);
 }
 
 RunLook Formatting::run_look(std::string_view paragraph_style, std::string_view run_style) const {

@@ -71,6 +71,13 @@ RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* styl
 bool shading_shows(pugi::xml_node shd, const Namespaces& ns);
 
 /// The document-wide formatting: styles and page colour.
+///
+/// Styles are resolved lazily: the constructor only indexes the styles by id,
+/// and a style's properties (and its basedOn chain) are read the first time a
+/// run, paragraph or table uses it; most of a styles part (Word and pandoc
+/// write dozens of unused styles) is never read. So the styles tree must
+/// outlive this object, and an object is not safe to share between threads
+/// (its caches are filled by const calls); one document, one Formatting.
 class Formatting {
  public:
   static constexpr int kMaxBasedOn = 32;
@@ -78,14 +85,12 @@ class Formatting {
   /// No styles part: nothing is set by styles and the page is white.
   Formatting() = default;
 
-  /// Reads `styles_root` (the root of word/styles.xml, w:styles; a null node
-  /// or any other element gives no styles). The page is white until
-  /// read_page().
+  /// Indexes `styles_root` (the root of word/styles.xml, w:styles; a null
+  /// node or any other element gives no styles), which must outlive this
+  /// object. The page is white until read_page().
   explicit Formatting(pugi::xml_node styles_root);
 
   /// Reads the w:background of `document_root` (the main part's w:document).
-  /// Separate from the styles so that the two parts' trees need not be
-  /// alive at once.
   void read_page(pugi::xml_node document_root);
 
   /// What the styles give a run of character style `run_style` in a
@@ -110,11 +115,17 @@ class Formatting {
     bool any_shading = false;
   };
 
+  /// The style's own properties, read on first use; nullptr for an unknown id.
+  const Style* own(const std::string& id) const;
+  /// The style with its basedOn chain applied, resolved on first use.
+  const Style* resolved(const std::string& id) const;
   const Style* find(std::string_view id, const std::string& fallback) const;
 
-  std::unordered_map<std::string, Style> styles_;  // by w:styleId, basedOn chains resolved
+  mutable Namespaces ns_;                                 // entered at the styles root
+  std::unordered_map<std::string, pugi::xml_node> nodes_;  // w:style by w:styleId (first wins)
+  mutable std::unordered_map<std::string, Style> own_, resolved_;
   std::string default_paragraph_, default_character_, default_table_;
-  RunLook defaults_;                               // w:docDefaults/w:rPrDefault
+  RunLook defaults_;  // w:docDefaults/w:rPrDefault
   bool page_coloured_ = false;
 };
 

@@ -39,7 +39,7 @@ class Namespaces : public common::NamespaceScope<Ns, ns_of_uri> {
   /// The value of attribute w:<local> of `e` (which must be entered), or "".
   /// An unprefixed attribute counts too, as Word reads it.
   std::string_view w_attr(pugi::xml_node e, std::string_view local) const {
-    for (pugi::xml_attribute a : e.attributes()) {
+    for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
       const QName name = split(a.name());
       if (name.local == local && (name.prefix.empty() || resolve(name.prefix) == Ns::kWml)) return a.value();
     }

@@ -40,7 +40,7 @@ class Namespaces : public common::NamespaceScope<Ns, ns_of_uri> {
  public:
   /// The value of attribute <ns>:<local> of `e` (entered), or nullopt.
   std::optional<std::string_view> attr(pugi::xml_node e, Ns ns, std::string_view local) const {
-    for (pugi::xml_attribute a : e.attributes()) {
+    for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
       const common::QName name = common::split(a.name());
       if (name.local == local && !name.prefix.empty() && resolve(name.prefix) == ns) return std::string_view(a.value());
     }
