@@ -274,3 +274,14 @@ TEST_CASE("batch command: --output is written whole, never half", "[batch][cli]"
   for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 1);  // no temporary file left behind
 }
+
+TEST_CASE("batch: a file name that is not UTF-8 is reported, not fatal", "[batch][cli]") {
+  const fs::path dir = fresh_dir("latin1");
+  fs::copy_file(fs::path(RA_TEST_SAMPLES_DIR) / "strong-ml-engineer.txt", dir / "caf\xe9.txt");
+  const Run jsonl = run("--as-of 2026-11 --format jsonl .", dir.string());
+  CHECK(jsonl.status == 0);
+  CHECK(jsonl.out.rfind("{\"file\":\"./caf\xef\xbf\xbd.txt\",\"status\":\"pass\",\"format\":\"text\"", 0) == 0);
+  const Run junit = run("--as-of 2026-11 --format junit .", dir.string());
+  CHECK(junit.status == 0);
+  CHECK(junit.out.find("name=\"./caf\xef\xbf\xbd.txt\"") != std::string::npos);
+}

@@ -2,10 +2,13 @@
 
 #include "resume_analyser/html_report.hpp"
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "resume_analyser/text_codec.hpp"
+
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -192,8 +195,6 @@ int BatchSummary::exit_code() const { return errors > 0 ? 2 : failed > 0 ? 1 : 0
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 class TextPrinter final : public BatchPrinter {
  public:
   explicit TextPrinter(std::ostream& out) : out_(out) {}
@@ -215,37 +216,130 @@ class TextPrinter final : public BatchPrinter {
   std::ostream& out_;
 };
 
+/// One JSON Lines record, written directly: nlohmann::json builds a tree of
+/// allocations per record, which cost a batch more than matching the
+/// keywords. The output is what nlohmann's dump() gives (compact, numbers as
+/// shortest round-trip with ".0" on whole numbers), except that invalid
+/// UTF-8 (a file name is bytes) becomes U+FFFD instead of an exception.
+class JsonLine {
+ public:
+  JsonLine() : out_("{") {}
+
+  JsonLine& key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    string(k);
+    out_ += ':';
+    return *this;
+  }
+  /// A nested object whose members `fill(*this)` writes with key()/value().
+  template <class Fill>
+  JsonLine& object(Fill fill) {
+    out_ += '{';
+    first_ = true;
+    fill(*this);
+    out_ += '}';
+    first_ = false;
+    return *this;
+  }
+  JsonLine& value(std::string_view s) { return string(s); }
+  JsonLine& value(const char* s) { return string(s); }
+  JsonLine& value(double v) {
+    if (!std::isfinite(v)) {
+      out_ += "null";
+      return *this;
+    }
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    const std::string_view number(buf, static_cast<std::size_t>(end - buf));
+    out_ += number;
+    if (number.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    return *this;
+  }
+  template <class Range, class Name>
+  JsonLine& array(const Range& items, Name name) {
+    out_ += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out_ += ',';
+      first = false;
+      string(name(item));
+    }
+    out_ += ']';
+    return *this;
+  }
+  /// The record, closed, with its newline.
+  std::string finish() {
+    out_ += "}\n";
+    return std::move(out_);
+  }
+
+ private:
+  JsonLine& string(std::string_view s) {
+    out_ += '"';
+    std::string valid;
+    if (codec::utf8_first_invalid(s) != codec::kNpos) {
+      codec::append_utf8_repaired(valid, s);
+      s = valid;
+    }
+    for (const char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+            out_ += buf;
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+    return *this;
+  }
+
+  std::string out_;
+  bool first_ = true;
+};
+
 class JsonLinesPrinter final : public BatchPrinter {
  public:
   explicit JsonLinesPrinter(std::ostream& out) : out_(out) {}
   void begin(const KeywordSet&, const Thresholds&) override {}
   void add(const FileResult& r) override {
-    Json j{{"file", r.file}, {"status", outcome_name(r.outcome)}};
+    JsonLine j;
+    j.key("file").value(r.file).key("status").value(outcome_name(r.outcome));
     if (!r.report) {
-      j["error"] = r.error;
+      j.key("error").value(r.error);
     } else {
       const Report& rep = *r.report;
-      j["format"] = rep.format;
-      j["role"] = rep.set->id;
-      j["score"] = rep.score;
-      Json cats = Json::object();
-      for (const CategoryScore& c : rep.categories) cats[rep.set->categories[c.category].id] = c.score;
-      j["categories"] = std::move(cats);
-      j["reasons"] = r.reasons;
-      j["missing"] = top_missing(rep, rep.missing.size());
-      Json listed = Json::array();
+      const KeywordSet& set = *rep.set;
+      j.key("format").value(rep.format).key("role").value(set.id).key("score").value(rep.score);
+      j.key("categories").object([&](JsonLine& o) {
+        for (const CategoryScore& c : rep.categories) o.key(set.categories[c.category].id).value(c.score);
+      });
+      auto same = [](const std::string& s) -> const std::string& { return s; };
+      auto keyword_name = [&](std::size_t k) -> const std::string& { return set.keywords[k].name; };
+      j.key("reasons").array(r.reasons, same);
+      j.key("missing").array(rep.missing, keyword_name);
+      std::vector<std::size_t> listed;
       for (const KeywordHit& h : rep.matched) {
-        if (h.listed_only) listed.push_back(rep.set->keywords[h.keyword].name);
+        if (h.listed_only) listed.push_back(h.keyword);
       }
-      j["listed_only"] = std::move(listed);
-      j["experience_years"] = rep.experience.found.years;
-      j["level"] = rep.experience.level;
-      j["highest_degree"] = degree_name(rep.education.found.highest);
-      Json warnings = Json::array();
-      for (const Warning& w : rep.flags.warnings) warnings.push_back(w.code);
-      j["warnings"] = std::move(warnings);
+      j.key("listed_only").array(listed, keyword_name);
+      j.key("experience_years").value(rep.experience.found.years);
+      j.key("level").value(rep.experience.level);
+      j.key("highest_degree").value(degree_name(rep.education.found.highest));
+      j.key("warnings").array(rep.flags.warnings, [](const Warning& w) -> std::string_view { return w.code; });
     }
-    out_ << j.dump() << '\n';
+    out_ << j.finish();
     out_.flush();
   }
   void finish(const BatchSummary&) override {}
@@ -292,7 +386,10 @@ class CsvPrinter final : public BatchPrinter {
   std::size_t categories_ = 0;
 };
 
-std::string xml_escape(const std::string& s) {
+std::string xml_escape(const std::string& raw) {
+  std::string valid;  // a file name is bytes; XML must be UTF-8
+  codec::append_utf8_repaired(valid, raw);
+  const std::string& s = valid;
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -11,6 +11,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+/// Pretty JSON; invalid UTF-8 (a file name is bytes) becomes U+FFFD rather
+/// than an exception.
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+
 std::string fixed1(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -157,7 +161,7 @@ void write_score_json(std::ostream& out, const Report& r) {
   j["experience"] = experience_json(r);
   j["flags"] = flags_json(r);
   if (r.job) j["job"] = job_json(*r.job);
-  out << j.dump(2) << '\n';
+  out << dump(j) << '\n';
 }
 
 void write_missing_json(std::ostream& out, const Report& r) {
@@ -165,7 +169,7 @@ void write_missing_json(std::ostream& out, const Report& r) {
   j["score"] = r.score;
   j["missing"] = missing_json(r);
   if (r.job) j["job"] = job_json(*r.job);
-  out << j.dump(2) << '\n';
+  out << dump(j) << '\n';
 }
 
 namespace {
@@ -325,7 +329,7 @@ void write_fit(std::ostream& out, const std::vector<Report>& reports, bool json)
     Json j{{"schema_version", kReportSchemaVersion},
            {"file", reports.empty() ? "" : reports.front().file},
            {"roles", std::move(roles)}};
-    out << j.dump(2) << '\n';
+    out << dump(j) << '\n';
     return;
   }
   std::size_t width = 4;
