@@ -1,8 +1,12 @@
 // libFuzzer target for the role-file loader.
 //
-// Each input is parsed as a keyword file labelled "fuzz.yaml" (so a role it
-// `extends` is looked up in the working folder: fuzz/run.sh runs this target
-// in a folder holding the bundled and test roles). A set that loads is
+// Each input is parsed as a keyword file labelled "fuzz-role", so a role it
+// `extends` is looked up in the working folder (fuzz/run.sh runs this target
+// in a folder holding the bundled and test roles). The label has no ".yaml"
+// on purpose: with one, the loader requires the file's `id` to equal the
+// file name ("fuzz"), which no seed has, so every input stopped at the id
+// check and nothing after it (keywords, weights, extends, competencies,
+// compile, analysis) was ever fuzzed. That check has Catch2 tests. A set that loads is
 // compiled with ra::Role::compile and, when that works, analyses a fixed
 // small document, whose report is then printed as text and JSON (to a
 // string) as the CLI would.
@@ -54,7 +58,7 @@ const bool g_allow_multiline = [] {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view yaml(reinterpret_cast<const char*>(data), size);
-  ra::Result<ra::KeywordSet> set = ra::parse_keyword_set(yaml, "fuzz.yaml");
+  ra::Result<ra::KeywordSet> set = ra::parse_keyword_set(yaml, "fuzz-role");
   if (!set) {
     // Result's contract: one line (no LF, no CR), not empty.
     const std::string& message = set.error().message;

@@ -327,3 +327,17 @@ TEST_CASE("find_keyword matches spellings and does not tokenise every name per c
   INFO("3,000 look-ups in 3,000 keywords: " << t << " s CPU; tokenising the 3,000 names once: " << t_once);
   CHECK(t < 1000 * std::max(t_once, 0.0002));
 }
+
+// Found by fuzz_keywords (fuzz/regressions/fuzz_keywords-invalid-utf8-name)
+// once the harness got past the `id` check: a name (any string of a role)
+// holding bytes that are not UTF-8 loaded, and writing the report as JSON
+// then threw ("invalid UTF-8 byte"); text and HTML output carried the bytes.
+TEST_CASE("fuzz_keywords-invalid-utf8-name", "[keywords][regression]") {
+  CHECK(error_of(kHead + "      - {name: \"Py\xffthon\", weight: 1, " + kSrc + "}\n") ==
+        "role.yaml:8: keyword name is not valid UTF-8");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, aliases: [\"py\xc3\"], " + kSrc + "}\n") ==
+        "role.yaml:8: aliases is not valid UTF-8");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, sources: [{guide: g, quote: \"\xe2\x80\"}]}\n") ==
+        "role.yaml:8: quote is not valid UTF-8");
+  CHECK(error_of(kHead + "      - {name: \"Pyth\xc3\xb6n\", weight: 1, " + kSrc + "}\n") == "(loaded)");
+}

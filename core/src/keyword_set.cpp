@@ -60,6 +60,10 @@ std::string scalar(const YAML::Node& n, const char* what) {
   if (!n.IsScalar()) fail(n, std::string(what) + " must be a string");
   std::string s = n.as<std::string>();
   if (s.empty()) fail(n, std::string(what) + " is empty");
+  // yaml-cpp passes any bytes through; every string of a role ends up in
+  // reports (JSON, HTML, the terminal), which must stay valid UTF-8
+  // (fuzz_keywords-invalid-utf8-name: the JSON writer threw on it).
+  if (codec::utf8_first_invalid(s) != codec::kNpos) fail(n, std::string(what) + " is not valid UTF-8");
   return s;
 }
 
