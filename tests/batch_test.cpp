@@ -284,4 +284,9 @@ TEST_CASE("batch: a file name that is not UTF-8 is reported, not fatal", "[batch
   const Run junit = run("--as-of 2026-11 --format junit .", dir.string());
   CHECK(junit.status == 0);
   CHECK(junit.out.find("name=\"./caf\xef\xbf\xbd.txt\"") != std::string::npos);
+
+  const fs::path odd = fresh_dir("odd-names");
+  fs::copy_file(fs::path(RA_TEST_SAMPLES_DIR) / "strong-ml-engineer.txt", odd / "a\\b\t\x01\"c\".txt");
+  const Run escaped = run("--as-of 2026-11 --format jsonl .", odd.string());
+  CHECK(escaped.out.rfind(R"({"file":"./a\\b\t\u0001\"c\".txt","status":"pass")", 0) == 0);
 }
