@@ -71,47 +71,82 @@ void put32(std::string& out, std::uint32_t v) {
   put16(out, v >> 16);
 }
 
-std::string make_zip(const std::vector<Entry>& entries) {
+/// A ZIP of `entries`. With `zip64`, the central directory records give their
+/// sizes and offsets in ZIP64 extra fields and the end record points to a
+/// ZIP64 end record (as writers do for large archives); `comment` is the
+/// archive comment.
+std::string make_zip(const std::vector<Entry>& entries, bool zip64 = false, const std::string& comment = "") {
   std::string body, central;
   for (const Entry& e : entries) {
     const auto offset = static_cast<std::uint32_t>(body.size());
-    const auto fields = [&](std::string& out) {
+    const auto fields = [&](std::string& out, bool saturated) {
       put16(out, 0);  // flags
       put16(out, e.method);
       put16(out, 0);     // time
       put16(out, 0x21);  // date: 1980-01-01
       put32(out, e.crc);
-      put32(out, static_cast<std::uint32_t>(e.data.size()));
-      put32(out, e.size);
+      put32(out, saturated ? 0xFFFFFFFFu : static_cast<std::uint32_t>(e.data.size()));
+      put32(out, saturated ? 0xFFFFFFFFu : e.size);
       put16(out, static_cast<std::uint32_t>(e.name.size()));
-      put16(out, 0);  // extra length
+      put16(out, saturated ? 28 : 0);  // extra length
     };
     put32(body, 0x04034B50);
     put16(body, 20);
-    fields(body);
+    fields(body, false);
     body += e.name;
     body += e.data;
     put32(central, 0x02014B50);
-    put16(central, 20);
-    put16(central, 20);
-    fields(central);
+    put16(central, zip64 ? 45 : 20);
+    put16(central, zip64 ? 45 : 20);
+    fields(central, zip64);
     put16(central, 0);  // comment
     put16(central, 0);  // disk
     put16(central, 0);  // internal attributes
     put32(central, 0);  // external attributes
-    put32(central, offset);
+    put32(central, zip64 ? 0xFFFFFFFFu : offset);
     central += e.name;
+    if (zip64) {  // ZIP64 extended information: size, compressed size, offset
+      put16(central, 1);
+      put16(central, 24);
+      put32(central, e.size);
+      put32(central, 0);
+      put32(central, static_cast<std::uint32_t>(e.data.size()));
+      put32(central, 0);
+      put32(central, offset);
+      put32(central, 0);
+    }
   }
   std::string zip = body + central;
+  const auto count = static_cast<std::uint32_t>(entries.size());
+  if (zip64) {
+    const auto record = static_cast<std::uint32_t>(zip.size());
+    put32(zip, 0x06064B50);
+    put32(zip, 44);  // record size after this field
+    put32(zip, 0);
+    put16(zip, 45);
+    put16(zip, 45);
+    put32(zip, 0);  // disk
+    put32(zip, 0);  // directory's disk
+    for (const std::uint32_t n : {count, count, static_cast<std::uint32_t>(central.size()),
+                                  static_cast<std::uint32_t>(body.size())}) {
+      put32(zip, n);
+      put32(zip, 0);
+    }
+    put32(zip, 0x07064B50);  // the locator
+    put32(zip, 0);
+    put32(zip, record);
+    put32(zip, 0);
+    put32(zip, 1);
+  }
   put32(zip, 0x06054B50);
   put16(zip, 0);
   put16(zip, 0);
-  put16(zip, static_cast<std::uint32_t>(entries.size()));
-  put16(zip, static_cast<std::uint32_t>(entries.size()));
-  put32(zip, static_cast<std::uint32_t>(central.size()));
-  put32(zip, static_cast<std::uint32_t>(body.size()));
-  put16(zip, 0);
-  return zip;
+  put16(zip, zip64 ? 0xFFFF : count);
+  put16(zip, zip64 ? 0xFFFF : count);
+  put32(zip, zip64 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(central.size()));
+  put32(zip, zip64 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(body.size()));
+  put16(zip, static_cast<std::uint32_t>(comment.size()));
+  return zip + comment;
 }
 
 const char* const kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -691,6 +726,31 @@ TEST_CASE("docx refuses encrypted and oddly compressed packages", "[docx][hostil
                 ExtractStatus::kUnsupported, "encrypted DOCX is not supported");
   check_failure(fixture("hostile_bzip2.docx"), ExtractStatus::kUnsupported,
                 "unsupported compression method 12 in word/document.xml");
+}
+
+TEST_CASE("docx reads ZIP64 directories and archive comments", "[docx]") {
+  std::vector<Entry> entries = package_entries();
+  entries.push_back(stored("word/document.xml", document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>")));
+  // The second comment holds an end record's signature whose fields are nonsense.
+  for (const std::string comment : {std::string(), "PK\x05\x06" + std::string(30, 'x')}) {
+    for (const bool zip64 : {false, true}) {
+      INFO("zip64 " << zip64 << ", comment of " << comment.size() << " bytes");
+      const std::string zip = make_zip(entries, zip64, comment);
+      CHECK(docx().sniff(zip) == 100);
+      const ExtractResult r = extract(zip);
+      CHECK(r.message.empty());
+      CHECK(ra::test::joined(r, true) == "[body] Python\n");
+    }
+  }
+  // An end record whose comment would run past the end of the file is not one.
+  const std::string zip = make_zip(entries, false, "a comment");
+  check_failure(zip.substr(0, zip.size() - 1), ExtractStatus::kCorrupt,
+                "corrupt ZIP archive: the end record's comment runs past the end");
+  // Saturated sizes need their ZIP64 extra field.
+  std::string no_extra = make_zip(entries, true);
+  no_extra[no_extra.find(std::string("\x01\x00\x18\x00", 4))] = '\x07';  // the first record's field id
+  check_failure(no_extra, ExtractStatus::kCorrupt, "corrupt ZIP archive: unreadable entry 0");
+  CHECK(docx().sniff(no_extra) == 50);  // still names word/ entries in its local headers
 }
 
 TEST_CASE("docx refuses malicious ZIP structure", "[docx][hostile]") {

@@ -13,14 +13,17 @@ constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_s
 // Recursion over a tree follows its depth: bound it whatever the host asks.
 constexpr std::uint64_t kHardDepthCap = 1024;
 
-/// The part as UTF-8 without a BOM.
-std::string to_utf8(std::string bytes) {
-  const std::string_view b = bytes;
-  if (b.substr(0, 3) == "\xEF\xBB\xBF") return std::move(bytes.erase(0, 3));
+/// The part as UTF-8 without a BOM (in place unless it is UTF-16).
+ByteBuffer to_utf8(ByteBuffer bytes) {
+  const std::string_view b = bytes.view();
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.drop_front(3);
+    return bytes;
+  }
   auto utf16 = [](std::string_view units, bool big_endian) {
     std::string out;
     codec::append_utf16(out, units, big_endian, /*strict=*/false);
-    return out;
+    return ByteBuffer::copy_of(out);
   };
   if (b.substr(0, 2) == "\xFF\xFE") return utf16(b.substr(2), false);
   if (b.substr(0, 2) == "\xFE\xFF") return utf16(b.substr(2), true);
@@ -146,10 +149,10 @@ XmlLimits xml_limits(const ExtractLimits& limits) {
   return xml;
 }
 
-void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& limits, XmlPart& part) {
+void load_xml_part(std::string_view name, ByteBuffer bytes, const XmlLimits& limits, XmlPart& part) {
   const std::string shown = printable_name(name);
-  part.text = to_utf8(std::move(bytes));
-  const MarkupScan scan = scan_markup(part.text, limits, false);
+  ByteBuffer text = to_utf8(std::move(bytes));
+  const MarkupScan scan = scan_markup(text.view(), limits, false);
   switch (scan.stop) {
     case ScanStop::kNone: break;
     case ScanStop::kDtd: fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
@@ -167,8 +170,10 @@ void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& li
     fail(ExtractStatus::kLimitExceeded, "more than " + std::to_string(limits.max_elements) +
                                             " XML nodes (elements, attributes, text) in " + shown);
   }
+  // pugixml parses the buffer in place and frees it with the tree: no copy.
+  const std::size_t size = text.size();
   const pugi::xml_parse_result parsed =
-      part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
+      part.doc.load_buffer_inplace_own(text.release(), size, kParseOptions, pugi::encoding_utf8);
   if (!parsed) {
     if (parsed.status == pugi::status_out_of_memory) throw std::bad_alloc();
     fail(ExtractStatus::kCorrupt, "malformed XML in " + shown + ": " + lower_first(parsed.description()) +
@@ -176,17 +181,18 @@ void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& li
   }
 }
 
-bool load_root_tag(std::string bytes, XmlPart& part) {
-  std::string text = to_utf8(std::move(bytes));
+bool load_root_tag(ByteBuffer bytes, XmlPart& part) {
+  const ByteBuffer utf8 = to_utf8(std::move(bytes));
+  const std::string_view text = utf8.view();
   XmlLimits unbounded;
   unbounded.max_depth = static_cast<std::size_t>(-1);
   unbounded.max_elements = static_cast<std::uint64_t>(-1);
   unbounded.max_attributes = static_cast<std::uint64_t>(-1);
   const MarkupScan scan = scan_markup(text, unbounded, true);
   if (scan.root_begin == std::string_view::npos) return false;
-  part.text = text.substr(scan.root_begin, scan.root_end - scan.root_begin);
-  if (part.text.size() < 2 || part.text[part.text.size() - 2] != '/') part.text.insert(part.text.size() - 1, "/");
-  return part.doc.load_buffer_inplace(part.text.data(), part.text.size(), kParseOptions, pugi::encoding_utf8);
+  std::string tag(text.substr(scan.root_begin, scan.root_end - scan.root_begin));
+  if (tag.size() < 2 || tag[tag.size() - 2] != '/') tag.insert(tag.size() - 1, "/");
+  return part.doc.load_buffer(tag.data(), tag.size(), kParseOptions, pugi::encoding_utf8);
 }
 
 }  // namespace ra::common

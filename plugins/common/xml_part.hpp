@@ -2,8 +2,10 @@
 //
 // Contract of load_xml_part(name, bytes, limits, part):
 //  - `bytes` is UTF-8 (a BOM is dropped) or UTF-16 (told by its BOM or by a
-//    leading '<' and NUL byte pair), the two encodings OPC and ODF allow; UTF-16 is
-//    converted to UTF-8 first, unpaired surrogates becoming U+FFFD.
+//    leading '<' and NUL byte pair), the two encodings OPC and ODF allow;
+//    UTF-16 is converted to UTF-8 first, unpaired surrogates becoming U+FFFD.
+//    UTF-8 is parsed where it lies: pugixml takes `bytes` over
+//    (load_buffer_inplace_own), so the part is never copied.
 //  - Before pugixml builds anything, one linear scan of the markup (it
 //    tokenises as pugixml does: comments, CDATA, processing instructions,
 //    quoted attribute values) checks, in document order, stopping at the
@@ -52,6 +54,7 @@
 // trees, so depth is bounded for their stacks' sake.
 #pragma once
 
+#include "common/byte_buffer.hpp"
 #include "resume_analyser/format_plugin.hpp"
 
 #include <pugixml.hpp>
@@ -72,14 +75,13 @@ struct XmlLimits {
 
 XmlLimits xml_limits(const ExtractLimits& limits);
 
-/// A parsed part. The tree points into `text`: keep them together.
+/// A parsed part. The tree owns the part's text (pugixml frees it with the tree).
 struct XmlPart {
-  std::string text;
   pugi::xml_document doc;
 };
 
-void load_xml_part(std::string_view name, std::string bytes, const XmlLimits& limits, XmlPart& part);
+void load_xml_part(std::string_view name, ByteBuffer bytes, const XmlLimits& limits, XmlPart& part);
 
-bool load_root_tag(std::string bytes, XmlPart& part);
+bool load_root_tag(ByteBuffer bytes, XmlPart& part);
 
 }  // namespace ra::common

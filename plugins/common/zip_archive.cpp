@@ -1,6 +1,5 @@
 #include "common/zip_archive.hpp"
 
-#include <zip.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -11,10 +10,9 @@
 namespace ra::common {
 namespace {
 
-constexpr std::uint64_t kReadChunk = 64 * 1024;        // inflated bytes per step
-constexpr std::uint64_t kCompressedChunk = 16 * 1024;  // compressed bytes per zip_fread
-constexpr std::size_t kMinZipBytes = 22;               // an end-of-central-directory record
-constexpr std::string_view kLocalHeader("PK\x03\x04", 4);
+constexpr std::uint64_t kReadChunk = 64 * 1024;  // inflated bytes per step
+constexpr std::uint16_t kStore = 0;
+constexpr std::uint16_t kDeflate = 8;
 
 /// inflated > ratio * compressed, without overflow.
 bool over_ratio(std::uint64_t inflated, std::uint64_t compressed, std::uint32_t ratio) {
@@ -38,171 +36,129 @@ class Inflater {
   z_stream z_;
 };
 
+/// Gives zlib the next slice of `raw` (at most what uInt counts) once it has
+/// used the last; false when all of `raw` was given.
+bool feed(z_stream& z, std::string_view raw, std::uint64_t& fed) {
+  if (fed == raw.size()) return false;
+  const std::uint64_t slice = std::min<std::uint64_t>(raw.size() - fed, std::numeric_limits<uInt>::max());
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data() + fed));
+  z.avail_in = static_cast<uInt>(slice);
+  fed += slice;
+  return true;
+}
+
 }  // namespace
 
-std::string fold_entry_name(std::string_view name) {
-  std::string out(name);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '\\') c = '/';
-  }
-  return out;
-}
-
-std::string inflate_prefix(std::string_view raw, std::size_t max_out) {
+ByteBuffer inflate_prefix(std::string_view raw, std::size_t max_out) {
   Inflater inflater;
   z_stream& z = inflater.stream();
-  std::string out(max_out, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
-  z.avail_in = static_cast<uInt>(std::min<std::size_t>(raw.size(), std::numeric_limits<uInt>::max()));
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  ByteBuffer out;
+  std::uint64_t fed = 0;
+  feed(z, raw, fed);
+  z.next_out = reinterpret_cast<Bytef*>(out.grow(max_out));
   z.avail_out = static_cast<uInt>(max_out);
   inflate(&z, Z_SYNC_FLUSH);
-  out.resize(max_out - z.avail_out);
+  out.commit(max_out - z.avail_out);
   return out;
 }
 
-void ZipArchive::Discard::operator()(zip* archive) const noexcept { zip_discard(archive); }
-
 ZipArchive::ZipArchive(std::string_view bytes, const ExtractLimits& limits, std::string_view format)
-    : archive_bytes_(bytes.size()), format_(format), limits_(limits) {
-  const bool local_header_first = bytes.substr(0, kLocalHeader.size()) == kLocalHeader;
-  if (bytes.size() < kMinZipBytes) {
-    fail(ExtractStatus::kCorrupt, local_header_first ? "corrupt ZIP archive: truncated" : "not a ZIP archive");
-  }
-
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source == nullptr) {
-    zip_error_fini(&error);
-    throw std::bad_alloc();
-  }
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  if (archive == nullptr) {
-    zip_source_free(source);
-    const bool not_zip = zip_error_code_zip(&error) == ZIP_ER_NOZIP;
-    std::string reason = lower_first(zip_error_strerror(&error));
-    zip_error_fini(&error);
-    if (not_zip && local_header_first) {
-      fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: no end of central directory (truncated?)");
-    }
-    if (not_zip) fail(ExtractStatus::kCorrupt, "not a ZIP archive");
-    fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: " + reason);
-  }
-  zip_error_fini(&error);
-  zip_.reset(archive);
-
-  const zip_int64_t entries = zip_get_num_entries(archive, 0);
-  if (entries < 0) fail(ExtractStatus::kCorrupt, "corrupt ZIP archive");
-  if (static_cast<std::uint64_t>(entries) > limits_.max_archive_entries) {
+    : directory_(bytes), format_(format), limits_(limits) {
+  const std::uint64_t entries = directory_.count_entries();
+  if (entries > limits_.max_archive_entries) {
     fail(ExtractStatus::kLimitExceeded,
          "ZIP archive has more than " + std::to_string(limits_.max_archive_entries) + " entries");
   }
-
+  index_.reserve(static_cast<std::size_t>(entries));
+  // The first entry whose compressed size takes the running total past the archive's size.
   std::uint64_t compressed_total = 0;
-  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(entries); ++i) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    const char* name = zip_get_name(archive, i, ZIP_FL_ENC_RAW);
-    if (name == nullptr || zip_stat_index(archive, i, ZIP_FL_ENC_RAW, &st) != 0) {
-      fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: unreadable entry " + std::to_string(i));
+  std::uint64_t overlap_at = std::numeric_limits<std::uint64_t>::max();
+  ZipEntry e;
+  ZipDirectory::Cursor c = directory_.begin();
+  for (std::uint64_t record = c.at; directory_.next(c, e); record = c.at) {
+    index_.push_back(Slot{e.name, record});
+    if (overlap_at == std::numeric_limits<std::uint64_t>::max()) {
+      if (e.compressed_size > bytes.size() - compressed_total) overlap_at = record;
+      compressed_total += e.compressed_size;
     }
-    if (!index_.emplace(fold_entry_name(name), i).second) {
-      fail(ExtractStatus::kCorrupt, "duplicate entry name " + printable_name(name) + " in ZIP archive");
+  }
+  // Sorted by folded name, records in directory order among equals: the first
+  // entry named like an earlier one follows that one directly.
+  std::sort(index_.begin(), index_.end(), [](const Slot& a, const Slot& b) {
+    const int order = compare_folded(a.name, b.name);
+    return order != 0 ? order < 0 : a.record < b.record;
+  });
+  const Slot* duplicate = nullptr;
+  for (std::size_t i = 1; i < index_.size(); ++i) {
+    if (compare_folded(index_[i - 1].name, index_[i].name) == 0 &&
+        (duplicate == nullptr || index_[i].record < duplicate->record)) {
+      duplicate = &index_[i];
     }
-    if ((st.valid & ZIP_STAT_COMP_SIZE) != 0) {
-      if (st.comp_size > archive_bytes_ - compressed_total) {
-        fail(ExtractStatus::kCorrupt, "ZIP entries overlap (compressed sizes exceed the archive size)");
-      }
-      compressed_total += st.comp_size;
-    }
+  }
+  // Checked entry by entry in directory order, a duplicate name before an overlap.
+  if (duplicate != nullptr && duplicate->record <= overlap_at) {
+    fail(ExtractStatus::kCorrupt, "duplicate entry name " + printable_name(duplicate->name) + " in ZIP archive");
+  }
+  if (overlap_at != std::numeric_limits<std::uint64_t>::max()) {
+    fail(ExtractStatus::kCorrupt, "ZIP entries overlap (compressed sizes exceed the archive size)");
   }
 }
 
-ZipArchive::~ZipArchive() = default;
+const ZipArchive::Slot* ZipArchive::find(std::string_view name) const {
+  const auto found = std::lower_bound(index_.begin(), index_.end(), name, [](const Slot& slot, std::string_view n) {
+    return compare_folded(slot.name, n) < 0;
+  });
+  return found != index_.end() && compare_folded(found->name, name) == 0 ? &*found : nullptr;
+}
 
-bool ZipArchive::contains(std::string_view name) const { return index_.count(fold_entry_name(name)) != 0; }
+bool ZipArchive::contains(std::string_view name) const { return find(name) != nullptr; }
 
-std::optional<std::string> ZipArchive::read(std::string_view name) {
+std::optional<ByteBuffer> ZipArchive::read(std::string_view name) {
   return read_entry(name, std::numeric_limits<std::uint64_t>::max());
 }
 
-std::optional<std::string> ZipArchive::read_prefix(std::string_view name, std::size_t max_bytes) {
+std::optional<ByteBuffer> ZipArchive::read_prefix(std::string_view name, std::size_t max_bytes) {
   return read_entry(name, max_bytes);
 }
 
-std::optional<std::string> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after) {
-  const auto found = index_.find(fold_entry_name(name));
-  if (found == index_.end()) return std::nullopt;
-  const zip_uint64_t index = found->second;
+std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after) {
+  const Slot* slot = find(name);
+  if (slot == nullptr) return std::nullopt;
+  ZipEntry st;
+  ZipDirectory::Cursor at{slot->record, 0};
+  directory_.next(at, st);  // read and checked by the constructor
   const std::string shown = printable_name(name);
+  if (st.encrypted()) fail(ExtractStatus::kUnsupported, "encrypted " + std::string(format_) + " is not supported");
+  if (st.method != kStore && st.method != kDeflate) {
+    fail(ExtractStatus::kUnsupported, "unsupported compression method " + std::to_string(st.method) + " in " + shown);
+  }
+  const bool deflated = st.method == kDeflate;
+  const std::string_view raw = directory_.stored_data(st, shown);
 
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(zip_.get(), index, 0, &st) != 0) fail(ExtractStatus::kCorrupt, "corrupt part " + shown);
-  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
-    fail(ExtractStatus::kUnsupported, "encrypted " + std::string(format_) + " is not supported");
-  }
-  if ((st.valid & ZIP_STAT_COMP_METHOD) == 0 ||
-      (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE)) {
-    fail(ExtractStatus::kUnsupported,
-         "unsupported compression method " + std::to_string(st.comp_method) + " in " + shown);
-  }
-  const bool deflated = st.comp_method == ZIP_CM_DEFLATE;
-
-  struct Close {
-    void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
-  };
-  std::unique_ptr<zip_file_t, Close> file(zip_fopen_index(zip_.get(), index, ZIP_FL_COMPRESSED));
-  if (!file) {
-    fail(ExtractStatus::kCorrupt,
-         "corrupt part " + shown + ": " + lower_first(zip_error_strerror(zip_get_error(zip_.get()))));
-  }
-  // Reads up to `size` compressed (as stored) bytes into `into`; 0 at the end.
-  const auto read_raw = [&](char* into, std::uint64_t size) {
-    const zip_int64_t got = zip_fread(file.get(), into, size);
-    if (got < 0) {
-      // libzip checks the CRC of stored entries itself.
-      if (zip_error_code_zip(zip_file_get_error(file.get())) == ZIP_ER_CRC) {
-        fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": CRC error");
-      }
-      fail(ExtractStatus::kCorrupt,
-           "corrupt part " + shown + ": " + lower_first(zip_file_strerror(file.get())));
-    }
-    return static_cast<std::uint64_t>(got);
-  };
-
-  std::string out;
-  if ((st.valid & ZIP_STAT_SIZE) != 0) {  // a claim: only saves copies when it is true
-    out.reserve(static_cast<std::size_t>(
-        std::min<std::uint64_t>({st.size, limits_.max_part_bytes, stop_after}) + kReadChunk));
-  }
+  ByteBuffer out;  // the declared size is a claim: it only saves moves when it is true
+  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>({st.size, limits_.max_part_bytes, stop_after}) + 1));
   std::optional<Inflater> inflater;
   if (deflated) inflater.emplace();
-  std::string compressed_chunk(deflated ? kCompressedChunk : 0, '\0');
+  std::uint64_t fed = 0;       // compressed bytes given to zlib
   std::uint64_t consumed = 0;  // compressed bytes used so far
   bool at_end = false;
   uLong crc = crc32(0, nullptr, 0);
 
   while (!at_end && out.size() < stop_after) {
     const std::uint64_t want = std::min<std::uint64_t>(kReadChunk, stop_after - out.size());
-    const std::size_t old_size = out.size();
-    out.resize(old_size + want);
+    char* into = out.grow(static_cast<std::size_t>(want));
     std::uint64_t produced = 0;
     if (!deflated) {
-      produced = read_raw(out.data() + old_size, want);
+      produced = std::min<std::uint64_t>(want, raw.size() - consumed);
+      std::memcpy(into, raw.data() + consumed, static_cast<std::size_t>(produced));
       consumed += produced;
-      at_end = produced == 0;
+      at_end = consumed == raw.size();
     } else {
       z_stream& z = inflater->stream();
-      if (z.avail_in == 0) {
-        const std::uint64_t got = read_raw(compressed_chunk.data(), compressed_chunk.size());
-        if (got == 0) fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": compressed data ends early");
-        z.next_in = reinterpret_cast<Bytef*>(compressed_chunk.data());
-        z.avail_in = static_cast<uInt>(got);
+      if (z.avail_in == 0 && !feed(z, raw, fed)) {
+        fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": compressed data ends early");
       }
-      z.next_out = reinterpret_cast<Bytef*>(out.data() + old_size);
+      z.next_out = reinterpret_cast<Bytef*>(into);
       z.avail_out = static_cast<uInt>(want);
       const uInt had_in = z.avail_in;
       const int rc = inflate(&z, Z_NO_FLUSH);
@@ -217,9 +173,9 @@ std::optional<std::string> ZipArchive::read_entry(std::string_view name, std::ui
         fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": invalid compressed data");
       }
     }
-    out.resize(old_size + static_cast<std::size_t>(produced));
+    out.commit(static_cast<std::size_t>(produced));
     if (produced == 0) continue;
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(out.data() + old_size), static_cast<uInt>(produced));
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(into), static_cast<uInt>(produced));
 
     total_inflated_ += produced;
     if (out.size() > limits_.max_part_bytes) {
@@ -237,7 +193,7 @@ std::optional<std::string> ZipArchive::read_entry(std::string_view name, std::ui
                                               ":1 in " + shown);
     }
   }
-  if (at_end && (st.valid & ZIP_STAT_CRC) != 0 && static_cast<std::uint32_t>(crc) != st.crc) {
+  if (at_end && static_cast<std::uint32_t>(crc) != st.crc) {
     fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": CRC error");
   }
   return out;

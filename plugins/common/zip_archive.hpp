@@ -1,25 +1,31 @@
-// Bounded reading of a ZIP archive held in memory (libzip for the directory,
-// zlib for inflating), shared by the package formats (DOCX, ODT).
+// Bounded reading of a ZIP archive held in memory, shared by the package
+// formats (DOCX, ODT): the directory read in place (zip_directory.hpp), the
+// entries inflated with zlib straight from the bytes.
 //
 // Contract:
 //  - The archive is read in place from `bytes` (never from a path); `bytes`
-//    must outlive the object. One object serves one extraction: it is not
-//    shared between threads.
-//  - The constructor checks the central directory as a whole: at most
-//    max_archive_entries entries, no two entry names equal (ignoring ASCII
-//    case and '\' versus '/', as OPC part names compare; ODF names are
-//    case-sensitive, so for ODT this is stricter than it needs to be), and
-//    the declared compressed sizes add up to no more than the archive (overlapping
-//    entries, the trick of zip bombs such as zbsm.zip, fail this). Bytes that
-//    start with a local file header but have no readable end of central
-//    directory (a truncated file) are "corrupt ZIP archive: ...", not "not a
-//    ZIP archive".
-//  - read() takes an entry's compressed bytes from libzip as they are
-//    (ZIP_FL_COMPRESSED) and inflates them itself, so that it knows how many
-//    compressed bytes each inflated byte came from. It refuses encrypted
-//    entries and compression methods other than STORE and DEFLATE before
-//    inflating anything, then counts the bytes actually produced (declared
-//    sizes are only claims) against:
+//    must outlive the object. One object serves one extraction (or one
+//    sniff): it is not shared between threads.
+//  - The constructor reads the central directory (zip_directory.hpp: its
+//    "not a ZIP archive" and "corrupt ZIP archive: ..." failures; bytes that
+//    start with a local file header but have no end of central directory, a
+//    truncated file, are "corrupt ZIP archive: ...", not "not a ZIP
+//    archive") and checks it as a whole: at most max_archive_entries
+//    entries; then, entry by entry in directory order, no entry name equal
+//    to an earlier one (ignoring ASCII case and '\' versus '/', as OPC part
+//    names compare; ODF names are case-sensitive, so for ODT this is
+//    stricter than it needs to be) and the declared compressed sizes adding
+//    up to no more than the archive (overlapping entries, the trick of zip
+//    bombs such as zbsm.zip, fail this). It allocates once, an index of the
+//    entries sorted by folded name, never per entry.
+//  - read() takes an entry's bytes as stored (after its local file header)
+//    and inflates them itself, so that it knows how many compressed bytes
+//    each inflated byte came from. It refuses encrypted entries (kUnsupported
+//    "encrypted <format> is not supported", <format> being the name the
+//    constructor was given, "DOCX") and compression methods other than STORE
+//    and DEFLATE (kUnsupported "unsupported compression method <m> in
+//    <name>") before inflating anything, then counts the bytes actually
+//    produced (declared sizes are only claims) against:
 //      * max_part_bytes, for the entry;
 //      * max_total_inflated_bytes, for all reads of this object together;
 //      * max_compression_ratio, once the entry has produced more than
@@ -31,65 +37,61 @@
 //    bytes read)), however its data is arranged: a bomb whose dense part
 //    comes late in a large entry is stopped as soon as its running ratio
 //    passes the limit, not judged by the entry's whole compressed size. A
-//    DEFLATE stream that ends before its end block, or whose data is invalid,
-//    is corrupt; the CRC-32 is checked whenever an entry is read to its end.
-//    An encrypted entry is kUnsupported "encrypted <format> is not
-//    supported", <format> being the name the constructor was given ("DOCX").
+//    DEFLATE stream that ends before its end block ("compressed data ends
+//    early"), or whose data is invalid ("invalid compressed data"), is
+//    corrupt; the CRC-32 is checked whenever an entry is read to its end
+//    ("CRC error"); all three kCorrupt "corrupt part <name>: <reason>".
+//  - The inflated bytes go into a ByteBuffer (byte_buffer.hpp), never
+//    zero-filled, reserved at the entry's declared size (bounded by the
+//    limits), ready to be handed to pugixml without a copy.
 //  - Every failure throws PluginError (plugin_error.hpp).
 #pragma once
 
+#include "common/byte_buffer.hpp"
 #include "common/plugin_error.hpp"
+#include "common/zip_directory.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-
-struct zip;
+#include <vector>
 
 namespace ra::common {
-
-/// `name` as entry names compare: ASCII lower case, '\\' turned into '/'.
-std::string fold_entry_name(std::string_view name);
 
 /// Up to `max_out` bytes inflated from the start of raw DEFLATE data `raw`,
 /// as far as it goes and is valid (for sniffing a part from a local file
 /// header). Throws only std::bad_alloc.
-std::string inflate_prefix(std::string_view raw, std::size_t max_out);
+ByteBuffer inflate_prefix(std::string_view raw, std::size_t max_out);
 
 class ZipArchive {
  public:
   /// `format` names the package format in messages ("DOCX", "ODT"); it must
   /// outlive the object (a string literal).
   ZipArchive(std::string_view bytes, const ExtractLimits& limits, std::string_view format);
-  ZipArchive(const ZipArchive&) = delete;
-  ZipArchive& operator=(const ZipArchive&) = delete;
-  ~ZipArchive();
 
   /// Whether an entry is called `name` (compared as the constructor does).
   bool contains(std::string_view name) const;
 
   /// The whole inflated entry `name` (its CRC checked), or nullopt if absent.
-  std::optional<std::string> read(std::string_view name);
+  std::optional<ByteBuffer> read(std::string_view name);
 
   /// At most the first `max_bytes` inflated bytes of entry `name`, or nullopt
   /// if absent. Counts against the same limits as read().
-  std::optional<std::string> read_prefix(std::string_view name, std::size_t max_bytes);
+  std::optional<ByteBuffer> read_prefix(std::string_view name, std::size_t max_bytes);
 
  private:
-  std::optional<std::string> read_entry(std::string_view name, std::uint64_t stop_after);
-
-  struct Discard {
-    void operator()(zip* archive) const noexcept;
+  struct Slot {
+    std::string_view name;
+    std::uint64_t record;  // where its central directory record starts
   };
-  std::unique_ptr<zip, Discard> zip_;
-  std::uint64_t archive_bytes_;
+  const Slot* find(std::string_view name) const;
+  std::optional<ByteBuffer> read_entry(std::string_view name, std::uint64_t stop_after);
+
+  ZipDirectory directory_;
   std::string_view format_;
   ExtractLimits limits_;
-  std::unordered_map<std::string, std::uint64_t> index_;  // folded name -> entry
+  std::vector<Slot> index_;  // sorted by folded name, then directory order
   std::uint64_t total_inflated_ = 0;
 };
 

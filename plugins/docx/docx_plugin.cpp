@@ -79,7 +79,7 @@ bool is_encrypted_office_file(std::string_view bytes) {
 
 /// Loads part `name` into `xml`; false when the package lacks it.
 bool load_part(ZipArchive& zip, const std::string& name, const XmlLimits& limits, XmlPart& xml) {
-  std::optional<std::string> bytes = zip.read(name);
+  std::optional<common::ByteBuffer> bytes = zip.read(name);
   if (!bytes) return false;
   load_xml_part(name, std::move(*bytes), limits, xml);
   return true;
@@ -180,7 +180,7 @@ class DocxPlugin final : public FormatPlugin {
         limits.max_total_inflated_bytes = 2u << 20;
         ZipArchive zip(bytes, limits, kFormat);
         const std::string main = find_main_part(zip, common::xml_limits(limits));
-        std::optional<std::string> head = zip.read_prefix(main, kSniffPrefixBytes);
+        std::optional<common::ByteBuffer> head = zip.read_prefix(main, kSniffPrefixBytes);
         XmlPart root;
         if (head && load_root_tag(std::move(*head), root)) {
           // The package says what its main part is: a Word document or not.

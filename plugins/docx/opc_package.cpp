@@ -72,7 +72,7 @@ std::string resolve_target(std::string_view source_part, std::string_view target
 
 std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
   const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
-  std::optional<std::string> bytes = zip.read(rels_name);
+  std::optional<common::ByteBuffer> bytes = zip.read(rels_name);
   if (!bytes) return {};
   XmlPart rels;
   load_xml_part(rels_name, std::move(*bytes), limits, rels);

@@ -1,33 +1,32 @@
 #include "word_sniff.hpp"
 
+#include "common/plugin_error.hpp"
 #include "common/zip_archive.hpp"
-
-#include <zip.h>
+#include "common/zip_directory.hpp"
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 
 namespace ra::docx {
 namespace {
 
-using common::fold_entry_name;
+using common::compare_folded;
 using common::inflate_prefix;
+using common::le16;
+using common::le32;
+using common::PluginError;
+using common::ZipDirectory;
+using common::ZipEntry;
 
 constexpr std::string_view kLocalHeader("PK\x03\x04", 4);
+constexpr std::uint16_t kStore = 0;
+constexpr std::uint16_t kDeflate = 8;
 constexpr std::uint64_t kSniffMaxEntries = 65536;
 constexpr std::size_t kSniffScanBytes = 256 * 1024;
 constexpr int kSniffMaxLocalHeaders = 64;
 constexpr std::size_t kSniffContentTypesBytes = 64 * 1024;
 
-std::uint16_t le16(std::string_view b, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
-                                    static_cast<unsigned char>(b[at + 1]) << 8);
-}
-std::uint32_t le32(std::string_view b, std::size_t at) {
-  return static_cast<std::uint32_t>(le16(b, at)) | static_cast<std::uint32_t>(le16(b, at + 2)) << 16;
-}
 
 /// Whether the start of a [Content_Types].xml names a Word main part's type.
 bool names_word_content_type(std::string text) {
@@ -37,54 +36,38 @@ bool names_word_content_type(std::string text) {
   return text.find("wordprocessingml") != std::string::npos || text.find("vnd.ms-word.") != std::string::npos;
 }
 
-bool is_word_entry(std::string_view name) { return fold_entry_name(name.substr(0, 5)) == "word/"; }
-bool is_content_types(std::string_view name) { return fold_entry_name(name) == "[content_types].xml"; }
+bool is_word_entry(std::string_view name) { return compare_folded(name.substr(0, 5), "word/") == 0; }
+bool is_content_types(std::string_view name) { return compare_folded(name, "[content_types].xml") == 0; }
 
-/// looks_like_word_package() through libzip; nullopt when it cannot open the archive.
-std::optional<bool> word_package_by_directory(std::string_view bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source == nullptr) {
-    zip_error_fini(&error);
-    throw std::bad_alloc();
+/// The first bytes of [Content_Types].xml as the directory describes it, or
+/// "" when they cannot be read (encrypted, another method, no local header).
+std::string content_types_head(const ZipDirectory& directory, const ZipEntry& entry) {
+  if (entry.encrypted() || (entry.method != kStore && entry.method != kDeflate)) return {};
+  try {
+    const std::string_view data = directory.stored_data(entry, entry.name);
+    if (entry.method == kStore) return std::string(data.substr(0, kSniffContentTypesBytes));
+    return std::string(inflate_prefix(data, kSniffContentTypesBytes).view());
+  } catch (const PluginError&) {
+    return {};
   }
-  zip_t* opened = zip_open_from_source(source, ZIP_RDONLY, &error);
-  zip_error_fini(&error);
-  if (opened == nullptr) {
-    zip_source_free(source);
+}
+
+/// looks_like_word_package() from the central directory; nullopt when it is unreadable.
+std::optional<bool> word_package_by_directory(std::string_view bytes) {
+  std::optional<ZipDirectory> directory;
+  try {
+    directory.emplace(bytes);
+    directory->count_entries();  // every record readable, as many as the end record says
+  } catch (const PluginError&) {
     return std::nullopt;
   }
-  struct Discard {
-    void operator()(zip_t* z) const noexcept { zip_discard(z); }
-  };
-  const std::unique_ptr<zip_t, Discard> archive(opened);
-  const zip_int64_t entries = zip_get_num_entries(opened, 0);
-  std::optional<zip_uint64_t> content_types;
-  for (zip_int64_t i = 0; i < entries && static_cast<std::uint64_t>(i) < kSniffMaxEntries; ++i) {
-    const char* name = zip_get_name(opened, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
-    if (name == nullptr) continue;
-    if (is_word_entry(name)) return true;
-    if (!content_types && is_content_types(name)) content_types = static_cast<zip_uint64_t>(i);
+  ZipEntry entry, content_types;
+  ZipDirectory::Cursor cursor = directory->begin();
+  while (cursor.index < kSniffMaxEntries && directory->next(cursor, entry)) {
+    if (is_word_entry(entry.name)) return true;
+    if (content_types.name.empty() && is_content_types(entry.name)) content_types = entry;
   }
-  if (!content_types) return false;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(opened, *content_types, 0, &st) != 0 || (st.valid & ZIP_STAT_COMP_METHOD) == 0 ||
-      (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) ||
-      ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE)) {
-    return false;
-  }
-  struct Close {
-    void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
-  };
-  const std::unique_ptr<zip_file_t, Close> file(zip_fopen_index(opened, *content_types, 0));
-  if (!file) return false;
-  std::string text(kSniffContentTypesBytes, '\0');
-  const zip_int64_t got = zip_fread(file.get(), text.data(), text.size());
-  if (got <= 0) return false;
-  text.resize(static_cast<std::size_t>(got));
-  return names_word_content_type(std::move(text));
+  return !content_types.name.empty() && names_word_content_type(content_types_head(*directory, content_types));
 }
 
 /// looks_like_word_package() from the local file headers near the start.
@@ -106,11 +89,12 @@ bool word_package_by_local_headers(std::string_view bytes) {
     if (data_at >= window.size()) continue;
     std::string_view data = window.substr(data_at);
     if (compressed != 0 && compressed < data.size()) data = data.substr(0, compressed);
-    if (method == ZIP_CM_STORE &&
+    if (method == kStore &&
         names_word_content_type(std::string(data.substr(0, kSniffContentTypesBytes)))) {
       return true;
     }
-    if (method == ZIP_CM_DEFLATE && names_word_content_type(inflate_prefix(data, kSniffContentTypesBytes))) {
+    if (method == kDeflate &&
+        names_word_content_type(std::string(inflate_prefix(data, kSniffContentTypesBytes).view()))) {
       return true;
     }
   }

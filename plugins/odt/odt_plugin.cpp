@@ -1,5 +1,5 @@
 // The ODT format plugin: OpenDocument text documents (LibreOffice Writer,
-// Google Docs and Word's "OpenDocument Text" exports), read with libzip and
+// Google Docs and Word's "OpenDocument Text" exports), read with zlib and
 // pugixml through the same shared reader as the DOCX plugin (plugins/common),
 // under the same limits.
 //
@@ -59,7 +59,7 @@ constexpr std::string_view kFormat = "ODT";  // in messages: "encrypted ODT is n
 
 /// Loads entry `name` into `xml`; false when the package lacks it.
 bool load_part(ZipArchive& zip, std::string_view name, const XmlLimits& limits, XmlPart& xml) {
-  std::optional<std::string> bytes = zip.read(name);
+  std::optional<common::ByteBuffer> bytes = zip.read(name);
   if (!bytes) return false;
   common::load_xml_part(name, std::move(*bytes), limits, xml);
   return true;
@@ -82,9 +82,9 @@ struct PackageInfo {
 
 PackageInfo read_package_info(ZipArchive& zip, const XmlLimits& limits) {
   PackageInfo info;
-  const std::optional<std::string> mimetype = zip.read_prefix("mimetype", 256);
+  const std::optional<common::ByteBuffer> mimetype = zip.read_prefix("mimetype", 256);
   if (mimetype) {
-    std::string_view type = *mimetype;
+    std::string_view type = mimetype->view();
     while (!type.empty() && (type.back() == '\n' || type.back() == '\r' || type.back() == ' ')) type.remove_suffix(1);
     info.is_text = type == kOdtType;
   }
