@@ -74,33 +74,52 @@ MarkupScan scan_markup(std::string_view xml, const XmlLimits& limits, bool root_
   std::size_t i = 0;
   while ((i = xml.find('<', i)) != std::string_view::npos) {
     const std::string_view rest = xml.substr(i);
-    const bool end_tag = rest.size() > 1 && rest[1] == '/';
+    const char second = rest.size() > 1 ? rest[1] : '\0';
+    const bool end_tag = second == '/';
     count_text(i, end_tag);
-    if (rest.substr(0, 4) == "<!--") {
-      i = skip_past(i + 4, "-->");
-    } else if (rest.substr(0, 9) == "<![CDATA[") {
-      ++scan.nodes;
-      childless = false;
-      i = skip_past(i + 9, "]]>");
-    } else if (rest.substr(0, 2) == "<?") {
-      i = skip_past(i + 2, "?>");
-    } else if (rest.substr(0, 9) == "<!DOCTYPE") {
-      scan.stop = ScanStop::kDtd;
-      return scan;
-    } else {
+    if (second == '!' || second == '?') {  // rare: told apart only here
+      if (rest.substr(0, 4) == "<!--") {
+        i = skip_past(i + 4, "-->");
+        continue;
+      }
+      if (rest.substr(0, 9) == "<![CDATA[") {
+        ++scan.nodes;
+        childless = false;
+        i = skip_past(i + 9, "]]>");
+        continue;
+      }
+      if (second == '?') {
+        i = skip_past(i + 2, "?>");
+        continue;
+      }
+      if (rest.substr(0, 9) == "<!DOCTYPE") {
+        scan.stop = ScanStop::kDtd;
+        return scan;
+      }
+    }
+    {  // a start or end tag (or another "<!...", read like one)
       const bool start_tag = !end_tag && rest.size() > 1 && rest[1] != '!';
       std::uint64_t attributes = 0;
-      std::size_t j = i + 1;
-      char quote = 0;
-      for (; j < xml.size(); ++j) {
-        const char c = xml[j];
-        if (quote != 0) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-          ++attributes;
-        } else if (c == '>') {
-          break;
+      std::size_t j = xml.find('>', i + 1);
+      // Fast path, nearly every tag: no single quote before the next '>' and
+      // the double quotes before it pair up, so that '>' ends the tag and
+      // each pair is one attribute value. Else the exact walk below.
+      const std::string_view inside = xml.substr(i + 1, (j == std::string_view::npos ? xml.size() : j) - i - 1);
+      const auto quotes = static_cast<std::uint64_t>(std::count(inside.begin(), inside.end(), '"'));
+      if (j != std::string_view::npos && quotes % 2 == 0 && inside.find('\'') == std::string_view::npos) {
+        attributes = quotes / 2;
+      } else {
+        char quote = 0;
+        for (j = i + 1; j < xml.size(); ++j) {
+          const char c = xml[j];
+          if (quote != 0) {
+            if (c == quote) quote = 0;
+          } else if (c == '"' || c == '\'') {
+            quote = c;
+            ++attributes;
+          } else if (c == '>') {
+            break;
+          }
         }
       }
       const bool complete = j < xml.size();
