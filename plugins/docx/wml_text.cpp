@@ -226,7 +226,13 @@ class Walker {
       ns_.for_each_child(props, Ns::kWml, "pStyle", [&](pugi::xml_node s) { paragraph_style_ = ns_.w_attr(s, "val"); });
       ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
     });
-    backdrop_ = backdrop_ || shaded.value_or(formatting_.paragraph_shaded(paragraph_style_));
+    if (!shaded) {
+      if (!shaded_style_ || shaded_style_->first != paragraph_style_) {
+        shaded_style_.emplace(paragraph_style_, formatting_.paragraph_shaded(paragraph_style_));
+      }
+      shaded = shaded_style_->second;
+    }
+    backdrop_ = backdrop_ || *shaded;
     visit_children(p);
     end_block();
     paragraph_style_ = outer_style;
@@ -237,7 +243,11 @@ class Walker {
     RunLook look;
     std::string_view run_style;
     ns_.for_each_child(r, Ns::kWml, "rPr", [&](pugi::xml_node props) { look = read_run_look(props, ns_, &run_style); });
-    look.inherit(formatting_.run_look(paragraph_style_, run_style));
+    // Runs in a row mostly share their styles: ask the styles once per pair.
+    if (!styled_ || styled_->paragraph != paragraph_style_ || styled_->run != run_style) {
+      styled_ = StyledLook{paragraph_style_, run_style, formatting_.run_look(paragraph_style_, run_style)};
+    }
+    look.inherit(styled_->look);
     return look.hides_text(backdrop_ || contexts_.size() > 1);
   }
 
@@ -369,6 +379,12 @@ class Walker {
   Namespaces ns_;
   std::vector<Context> contexts_;    // the part, then any text boxes being read
   std::string_view paragraph_style_; // w:pStyle of the paragraph being read
+  struct StyledLook {
+    std::string_view paragraph, run;
+    RunLook look;
+  };
+  std::optional<StyledLook> styled_;  // the last run_look() answer
+  std::optional<std::pair<std::string_view, bool>> shaded_style_;  // the last paragraph_shaded() answer
   bool backdrop_;                    // something coloured behind the element being read
 };
 
