@@ -2,6 +2,7 @@
 
 #include "wml_names.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -227,10 +228,14 @@ class Walker {
       ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
     });
     if (!shaded) {
-      if (!shaded_style_ || shaded_style_->first != paragraph_style_) {
-        shaded_style_.emplace(paragraph_style_, formatting_.paragraph_shaded(paragraph_style_));
+      const auto known = std::find_if(shaded_styles_.begin(), shaded_styles_.end(),
+                                      [&](const auto& e) { return e.first == paragraph_style_; });
+      if (known != shaded_styles_.end()) {
+        shaded = known->second;
+      } else {
+        shaded = formatting_.paragraph_shaded(paragraph_style_);
+        if (shaded_styles_.size() < kRemembered) shaded_styles_.emplace_back(paragraph_style_, *shaded);
       }
-      shaded = shaded_style_->second;
     }
     backdrop_ = backdrop_ || *shaded;
     visit_children(p);
@@ -243,11 +248,17 @@ class Walker {
     RunLook look;
     std::string_view run_style;
     ns_.for_each_child(r, Ns::kWml, "rPr", [&](pugi::xml_node props) { look = read_run_look(props, ns_, &run_style); });
-    // Runs in a row mostly share their styles: ask the styles once per pair.
-    if (!styled_ || styled_->paragraph != paragraph_style_ || styled_->run != run_style) {
-      styled_ = StyledLook{paragraph_style_, run_style, formatting_.run_look(paragraph_style_, run_style)};
+    // A document uses few style pairs: ask the styles once per pair.
+    const auto known = std::find_if(styled_.begin(), styled_.end(), [&](const StyledLook& e) {
+      return e.paragraph == paragraph_style_ && e.run == run_style;
+    });
+    if (known != styled_.end()) {
+      look.inherit(known->look);
+    } else {
+      const RunLook from_styles = formatting_.run_look(paragraph_style_, run_style);
+      if (styled_.size() < kRemembered) styled_.push_back({paragraph_style_, run_style, from_styles});
+      look.inherit(from_styles);
     }
-    look.inherit(styled_->look);
     return look.hides_text(backdrop_ || contexts_.size() > 1);
   }
 
@@ -379,12 +390,15 @@ class Walker {
   Namespaces ns_;
   std::vector<Context> contexts_;    // the part, then any text boxes being read
   std::string_view paragraph_style_; // w:pStyle of the paragraph being read
+  // The styles' answers so far (the first kRemembered), searched linearly:
+  // cheaper than Formatting's hash lookups for the handful a document uses.
+  static constexpr std::size_t kRemembered = 16;
   struct StyledLook {
     std::string_view paragraph, run;
     RunLook look;
   };
-  std::optional<StyledLook> styled_;  // the last run_look() answer
-  std::optional<std::pair<std::string_view, bool>> shaded_style_;  // the last paragraph_shaded() answer
+  std::vector<StyledLook> styled_;                             // run_look()
+  std::vector<std::pair<std::string_view, bool>> shaded_styles_;  // paragraph_shaded()
   bool backdrop_;                    // something coloured behind the element being read
 };
 
