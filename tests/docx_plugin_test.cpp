@@ -640,6 +640,11 @@ TEST_CASE("docx sniff: a broken DOCX is recognised, other ZIPs are not", "[docx]
   entries.push_back(stored("word/document.xml", document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>")));
   entries.back().crc ^= 0x5A5A5A5Au;
   CHECK(docx().sniff(make_zip(entries)) == 50);
+  // A root start tag longer than the 4 KiB sniff() reads first: it reads on.
+  std::string long_root = "<w:document xmlns:w=\"" + std::string(kW) + "\"";
+  for (int i = 0; long_root.size() < 6000; ++i) long_root += " xmlns:x" + std::to_string(i) + "=\"urn:x\"";
+  CHECK(docx().sniff(package(long_root + "><w:body/></w:document>")) == 100);
+  CHECK(docx().sniff(package(long_root.replace(1, 10, "w:settings") + "/>")) == 0);
   // The main part's first element is not within 64 KiB (a DTD stops the scan).
   CHECK(docx().sniff(package("<!DOCTYPE w:document []>" + document(""))) == 50);
   // Too many entries.

@@ -23,7 +23,8 @@
 //
 // sniff():
 //   100 for a ZIP whose _rels/.rels names an existing main part whose root
-//       element is w:document (only the first 64 KiB of it is inflated);
+//       element is w:document (only the first 4 KiB of it is inflated, or
+//       64 KiB when its root start tag runs on past 4 KiB);
 //     0 when that root element is read and is something else (a
 //       presentation, a spreadsheet);
 //    50 for a package it recognises but may not be able to read, so that
@@ -63,7 +64,8 @@ using common::printable_name;
 using common::XmlPart;
 
 constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
-constexpr std::size_t kSniffPrefixBytes = 64 * 1024;
+constexpr std::size_t kSniffFirstBytes = 4 * 1024;    // holds the root tag of nearly every document
+constexpr std::size_t kSniffPrefixBytes = 64 * 1024;  // as far as sniff() looks for it
 constexpr std::string_view kFormat = "DOCX";  // in messages: "encrypted DOCX is not supported"
 // sniff() for a package it recognises but may not be able to read.
 constexpr int kRecognised = 50;
@@ -180,11 +182,15 @@ class DocxPlugin final : public FormatPlugin {
         limits.max_total_inflated_bytes = 2u << 20;
         ZipArchive zip(bytes, limits, kFormat);
         const std::string main = find_main_part(zip, common::xml_limits(limits));
-        std::optional<common::ByteBuffer> head = zip.read_prefix(main, kSniffPrefixBytes);
-        XmlPart root;
-        if (head && load_root_tag(std::move(*head), root)) {
-          // The package says what its main part is: a Word document or not.
-          return is_wml_document(root.doc.document_element()) ? 100 : 0;
+        for (const std::size_t prefix : {kSniffFirstBytes, kSniffPrefixBytes}) {
+          std::optional<common::ByteBuffer> head = zip.read_prefix(main, prefix);
+          const bool whole_part = !head || head->size() < prefix;
+          XmlPart root;
+          if (head && load_root_tag(std::move(*head), root)) {
+            // The package says what its main part is: a Word document or not.
+            return is_wml_document(root.doc.document_element()) ? 100 : 0;
+          }
+          if (whole_part) break;
         }
       } catch (const PluginError& e) {
         if (e.status == ExtractStatus::kUnsupported) return kRecognised;
