@@ -137,13 +137,41 @@ struct Matcher::Impl {
     aliases.push_back(std::move(alias));
   }
 
+  /// `vocabulary` as an open-addressing table on Token::hash, built once
+  /// compiled: a token is looked up with its precomputed hash and, mostly,
+  /// one comparison, where std::unordered_map hashes the string again.
+  struct Slot {
+    std::uint64_t hash = 0;
+    const std::string* word = nullptr;  // nullptr: empty
+    const Word* entry = nullptr;
+  };
+  std::vector<Slot> slots;  // size a power of two, at most half full
+
+  void freeze() {
+    std::size_t size = 16;
+    while (size < vocabulary.size() * 2) size *= 2;
+    slots.assign(size, Slot{});
+    for (const auto& [word, entry] : vocabulary) {
+      const std::uint64_t hash = word_hash(word);
+      std::size_t i = hash & (size - 1);
+      while (slots[i].word != nullptr) i = (i + 1) & (size - 1);
+      slots[i] = {hash, &word, &entry};
+    }
+  }
+
+  const Word* find_word(const Token& t) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = t.hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots[i];
+      if (slot.word == nullptr) return nullptr;
+      if (slot.hash == t.hash && *slot.word == t.folded) return slot.entry;
+    }
+  }
+
   /// The vocabulary entry of each token (nullptr: a word no spelling has).
   std::vector<const Word*> look_up(const std::vector<Token>& tokens) const {
     std::vector<const Word*> out(tokens.size(), nullptr);
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-      const auto it = vocabulary.find(tokens[k].folded);
-      if (it != vocabulary.end()) out[k] = &it->second;
-    }
+    for (std::size_t k = 0; k < tokens.size(); ++k) out[k] = find_word(tokens[k]);
     return out;
   }
 
@@ -222,6 +250,7 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
     }
   }
   for (const std::string& p : set.stop_phrases) impl->add_alias(p, kStop, false, false);
+  impl->freeze();
   if (impl->pattern_set && !impl->pattern_set->Compile()) {
     return Error{"RE2 ran out of memory compiling the patterns of " + set.id};
   }

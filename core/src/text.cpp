@@ -224,6 +224,7 @@ std::vector<Token> tokenize(std::string_view text) {
     } else {
       tok.folded = fold_case(text.substr(pos, end - pos));
     }
+    tok.hash = word_hash(tok.folded);
     tokens.push_back(std::move(tok));
 
     pos = end;

@@ -41,7 +41,18 @@ struct Token {
   Gap gap = Gap::kStart;     // separation from the previous token
   char joiner = 0;           // the joining character when gap == kJoiner
   std::string folded;        // case-folded text of the token
+  std::uint64_t hash = 0;    // word_hash(folded), for lookups
 };
+
+/// A hash of a (case-folded) word, the same for equal words: 64-bit FNV-1a.
+inline std::uint64_t word_hash(std::string_view word) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 /// Splits normalised text into tokens (see Token). Linear in the input.
 std::vector<Token> tokenize(std::string_view normalized);
