@@ -787,12 +787,29 @@ TEST_CASE("docx stops zip bombs by the bytes actually inflated", "[docx][hostile
                 no_ratio);
 }
 
-TEST_CASE("docx limits XML nesting before building a tree", "[docx][hostile]") {
+TEST_CASE("docx limits XML nesting", "[docx][hostile]") {
   check_failure(fixture("hostile_deep300.docx"), ExtractStatus::kLimitExceeded,
                 "XML nesting deeper than 256 in word/document.xml");
+  // Not well-formed: the scan before parsing decides.
   std::string deep;
   for (int i = 0; i < 200000; ++i) deep += "<w:sdt>";
   check_failure(package(document(deep)), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 256 in word/document.xml");
+  // Well-formed and small enough to parse first: the tree is checked, without recursion.
+  std::string well_formed = deep;
+  for (int i = 0; i < 200000; ++i) well_formed += "</w:sdt>";
+  check_failure(package(document(well_formed)), ExtractStatus::kLimitExceeded,
+                "XML nesting deeper than 256 in word/document.xml");
+  // The depth counts elements with children: 256 levels pass, 257 do not.
+  const auto nested = [](int levels) {
+    std::string xml;
+    for (int i = 0; i < levels; ++i) xml += "<w:sdt>";
+    xml += "x";
+    for (int i = 0; i < levels; ++i) xml += "</w:sdt>";
+    return xml;
+  };
+  CHECK(extract(package(document(nested(254)))).ok());  // w:document and w:body make 256
+  check_failure(package(document(nested(255))), ExtractStatus::kLimitExceeded,
                 "XML nesting deeper than 256 in word/document.xml");
 
   ExtractLimits shallow;

@@ -158,6 +158,35 @@ MarkupScan scan_markup(std::string_view xml, const XmlLimits& limits, bool root_
   return scan;
 }
 
+/// The first depth or attribute limit a parsed tree breaks, in document
+/// order, as scan_markup() finds them in well-formed XML; one difference: an
+/// element without children counts no level (the scan counts "<a></a>" but
+/// not "<a/>", which the tree does not tell apart). Iterative, so any depth
+/// is fine.
+ScanStop check_tree(pugi::xml_node document, const XmlLimits& limits) {
+  std::size_t depth = 0;  // entered elements around the current node
+  pugi::xml_node n = document.first_child();
+  while (n) {
+    if (n.type() == pugi::node_element) {
+      std::uint64_t attributes = 0;
+      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) ++attributes;
+      if (attributes > limits.max_attributes) return ScanStop::kTooManyAttributes;
+      if (const pugi::xml_node child = n.first_child()) {
+        if (++depth > limits.max_depth) return ScanStop::kTooDeep;
+        n = child;
+        continue;
+      }
+    }
+    while (!n.next_sibling()) {  // done with n: up to the first ancestor with a next sibling
+      n = n.parent();
+      if (n == document) return ScanStop::kNone;
+      --depth;
+    }
+    n = n.next_sibling();
+  }
+  return ScanStop::kNone;
+}
+
 }  // namespace
 
 XmlLimits xml_limits(const ExtractLimits& limits) {
@@ -171,33 +200,54 @@ XmlLimits xml_limits(const ExtractLimits& limits) {
 void load_xml_part(std::string_view name, ByteBuffer bytes, const XmlLimits& limits, XmlPart& part) {
   const std::string shown = printable_name(name);
   ByteBuffer text = to_utf8(std::move(bytes));
-  const MarkupScan scan = scan_markup(text.view(), limits, false);
-  switch (scan.stop) {
-    case ScanStop::kNone: break;
-    case ScanStop::kDtd: fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
-    case ScanStop::kTooDeep:
-      fail(ExtractStatus::kLimitExceeded,
-           "XML nesting deeper than " + std::to_string(limits.max_depth) + " in " + shown);
-    case ScanStop::kTooManyElements:
-      fail(ExtractStatus::kLimitExceeded,
-           "more than " + std::to_string(limits.max_elements) + " XML elements in " + shown);
-    case ScanStop::kTooManyAttributes:
-      fail(ExtractStatus::kLimitExceeded,
-           "an element with more than " + std::to_string(limits.max_attributes) + " attributes in " + shown);
-  }
-  if (scan.nodes > limits.max_elements) {
-    fail(ExtractStatus::kLimitExceeded, "more than " + std::to_string(limits.max_elements) +
-                                            " XML nodes (elements, attributes, text) in " + shown);
-  }
-  // pugixml parses the buffer in place and frees it with the tree: no copy.
-  const std::size_t size = text.size();
-  const pugi::xml_parse_result parsed =
-      part.doc.load_buffer_inplace_own(text.release(), size, kParseOptions, pugi::encoding_utf8);
-  if (!parsed) {
+  auto refuse = [&](ScanStop stop) {
+    switch (stop) {
+      case ScanStop::kNone: return;
+      case ScanStop::kDtd: fail(ExtractStatus::kCorrupt, "DTD not allowed in " + shown);
+      case ScanStop::kTooDeep:
+        fail(ExtractStatus::kLimitExceeded,
+             "XML nesting deeper than " + std::to_string(limits.max_depth) + " in " + shown);
+      case ScanStop::kTooManyElements:
+        fail(ExtractStatus::kLimitExceeded,
+             "more than " + std::to_string(limits.max_elements) + " XML elements in " + shown);
+      case ScanStop::kTooManyAttributes:
+        fail(ExtractStatus::kLimitExceeded,
+             "an element with more than " + std::to_string(limits.max_attributes) + " attributes in " + shown);
+    }
+  };
+  auto scan_first = [&] {
+    const MarkupScan scan = scan_markup(text.view(), limits, false);
+    refuse(scan.stop);
+    if (scan.nodes > limits.max_elements) {
+      fail(ExtractStatus::kLimitExceeded, "more than " + std::to_string(limits.max_elements) +
+                                              " XML nodes (elements, attributes, text) in " + shown);
+    }
+  };
+  auto malformed = [&](const pugi::xml_parse_result& parsed) {
     if (parsed.status == pugi::status_out_of_memory) throw std::bad_alloc();
     fail(ExtractStatus::kCorrupt, "malformed XML in " + shown + ": " + lower_first(parsed.description()) +
                                       " at offset " + std::to_string(parsed.offset));
+  };
+  const std::size_t size = text.size();
+  // Well-formed XML spends at least two bytes a tree node, so a part of at
+  // most 2 * max_elements bytes cannot pass the element or node limits: parse
+  // it (from a copy pugixml makes) and check depth and attributes on the tree,
+  // far cheaper than the scan. The scan still decides when the part is
+  // bigger, names a DTD, or does not parse (so the message is the same).
+  if (size / 2 <= limits.max_elements && text.view().find("<!DOCTYPE") == std::string_view::npos) {
+    const pugi::xml_parse_result parsed = part.doc.load_buffer(text.data(), size, kParseOptions, pugi::encoding_utf8);
+    if (parsed) {
+      refuse(check_tree(part.doc, limits));
+      return;
+    }
+    scan_first();
+    malformed(parsed);
   }
+  scan_first();
+  // pugixml parses the buffer in place and frees it with the tree: no copy.
+  const pugi::xml_parse_result parsed =
+      part.doc.load_buffer_inplace_own(text.release(), size, kParseOptions, pugi::encoding_utf8);
+  if (!parsed) malformed(parsed);
 }
 
 bool load_root_tag(ByteBuffer bytes, XmlPart& part) {

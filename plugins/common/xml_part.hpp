@@ -4,12 +4,19 @@
 //  - `bytes` is UTF-8 (a BOM is dropped) or UTF-16 (told by its BOM or by a
 //    leading '<' and NUL byte pair), the two encodings OPC and ODF allow;
 //    UTF-16 is converted to UTF-8 first, unpaired surrogates becoming U+FFFD.
-//    UTF-8 is parsed where it lies: pugixml takes `bytes` over
-//    (load_buffer_inplace_own), so the part is never copied.
-//  - Before pugixml builds anything, one linear scan of the markup (it
-//    tokenises as pugixml does: comments, CDATA, processing instructions,
-//    quoted attribute values) checks, in document order, stopping at the
-//    first problem:
+//  - Well-formed XML spends at least two bytes on each tree node, so a part
+//    of at most 2 * max_elements bytes that names no DTD cannot pass the
+//    element or node limits below: it is parsed at once (from a copy pugixml
+//    makes) and its tree checked for the depth and attribute limits, in
+//    document order, without recursion. Depth counts elements that have
+//    children, so an empty "<a></a>" one level past max_depth passes (the
+//    scan below refuses it). If that parse fails, the scan decides the
+//    message, so a part gets the same reason either way.
+//  - Any other part is scanned before pugixml builds anything, then parsed
+//    where it lies (pugixml takes `bytes` over, load_buffer_inplace_own, no
+//    copy). The scan is one linear pass over the markup (it tokenises as
+//    pugixml does: comments, CDATA, processing instructions, quoted attribute
+//    values) that checks, in document order, stopping at the first problem:
 //      * a DTD is refused (OPC forbids them; no ODF producer writes one):
 //        kCorrupt "DTD not allowed in <name>";
 //      * element nesting (pugixml has no depth limit, and destroying a deep
