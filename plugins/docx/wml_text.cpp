@@ -2,9 +2,10 @@
 
 #include "wml_names.hpp"
 
+#include "common/line_assembler.hpp"
+
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,45 +76,32 @@ Kind classify(Ns ns, std::string_view local) {
   return Kind::kDescend;
 }
 
-struct Line {
-  Zone zone;
-  std::string text;
-};
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+using common::LineAssembler;
 
 /// Where lines go while walking: the part itself, or a text box.
 struct Context {
-  explicit Context(Zone z) : zone(z) {}
-  Zone zone;
-  std::string line;            // the visible line being built
-  std::string hidden;          // hidden text of the same paragraph (or table row)
-  bool pending_space = false;  // a paragraph or break inside a table cell, or a space in hidden text
-  bool hidden_gap = false;     // something came after the last hidden text: a space before more
+  Context(Zone zone, ChunkWriter& out, bool writes) : text(zone, out, writes) {}
+  LineAssembler text;          // lines, hidden text, cells (common/line_assembler.hpp)
   bool hidden_run = false;     // inside a run whose text is hidden
   bool all_hidden = false;     // a text box anchored in a hidden run
   bool dropped = false;        // a text box inside a field code
-  std::size_t cell_depth = 0;
-  std::size_t table_depth = 0;
-  std::vector<bool> rows;      // open rows: whether a cell has started
   std::vector<bool> fields;    // open complex fields: whether still in the code
   std::size_t fields_in_code = 0;
-  std::vector<Line> lines;     // a text box's finished lines
-  std::vector<Line> anchored;  // text-box lines waiting for their paragraph to end
 
   bool hiding() const { return hidden_run || all_hidden; }
+  bool in_field_code() const { return dropped || fields_in_code > 0; }
 };
 
 class Walker {
  public:
   Walker(Zone zone, const Formatting& formatting, ChunkWriter& out)
       : part_zone_(zone), formatting_(formatting), out_(out), backdrop_(formatting.page_coloured()) {
-    contexts_.emplace_back(zone);
+    contexts_.emplace_back(zone, out_, true);
   }
 
   void walk(pugi::xml_node root) {
     visit_element(root);
-    end_block();
+    ctx().text.end_block();
   }
 
  private:
@@ -170,31 +158,22 @@ class Walker {
           shaded = shaded || has_shading(props);
         });
         backdrop_ = backdrop_ || shaded || formatting_.table_shaded(style);
-        ++ctx().table_depth;
+        ctx().text.begin_table();
         visit_children(e);
-        --ctx().table_depth;
+        ctx().text.end_table();
         break;
       }
       case Kind::kRow:
-        ctx().rows.push_back(false);
+        ctx().text.begin_row();
         visit_children(e);
-        ctx().rows.pop_back();
-        end_block();
+        ctx().text.end_row();
         break;
-      case Kind::kCell: {
-        Context& c = ctx();
-        if (!c.rows.empty()) {
-          if (c.rows.back()) c.line += '\t';
-          c.rows.back() = true;
-        }
-        c.pending_space = false;
-        c.hidden_gap = true;
+      case Kind::kCell:
+        ctx().text.begin_cell();
         ns_.for_each_child(e, Ns::kWml, "tcPr", [&](pugi::xml_node props) { backdrop_ = backdrop_ || has_shading(props); });
-        ++c.cell_depth;
         visit_children(e);
-        --ctx().cell_depth;
+        ctx().text.end_cell();
         break;
-      }
       case Kind::kTextBox:
         text_box(e);
         break;
@@ -239,7 +218,7 @@ class Walker {
     }
     backdrop_ = backdrop_ || *shaded;
     visit_children(p);
-    end_block();
+    ctx().text.end_block();
     paragraph_style_ = outer_style;
   }
 
@@ -284,17 +263,16 @@ class Walker {
   }
 
   void text_box(pugi::xml_node e) {
-    const bool dropped = ctx().dropped || ctx().fields_in_code > 0;
+    const bool dropped = ctx().in_field_code();
     const bool all_hidden = ctx().hiding();
-    contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_);
+    contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_, out_, false);
     ctx().dropped = dropped;
     ctx().all_hidden = all_hidden;
     visit_children(e);
-    end_block();
-    std::vector<Line> lines = std::move(ctx().lines);
+    ctx().text.end_block();
+    std::vector<LineAssembler::Line> lines = ctx().text.take_lines();
     contexts_.pop_back();
-    std::vector<Line>& anchored = ctx().anchored;
-    anchored.insert(anchored.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+    ctx().text.anchor(std::move(lines));
   }
 
   /// w:t text: a line feed in it is white space, as Word shows it.
@@ -307,81 +285,19 @@ class Walker {
     put(flat);
   }
 
-  /// Hidden text never glues visible words together nor splits one: a space
-  /// or tab in it (or a break, see break_line) leaves one space between the
-  /// visible text around it, and hidden text inside a word leaves the word
-  /// whole. Hidden pieces of one paragraph that something else separates
-  /// are joined by a space. A pending space is not added next to a space or
-  /// tab that is already there.
+  /// Text in a field code, or in a text box inside one, is dropped; the
+  /// rest is assembled as common/line_assembler.hpp says (hidden text never
+  /// glues visible words together nor splits one, ...).
   void put(std::string_view text) {
     Context& c = ctx();
-    if (c.dropped || c.fields_in_code > 0 || text.empty()) return;
-    if (c.hiding()) {
-      if (c.hidden_gap && !c.hidden.empty() && !is_blank(c.hidden.back()) && !is_blank(text.front())) {
-        c.hidden += ' ';
-      }
-      c.hidden_gap = false;
-      c.hidden += text;
-      if (text.find_first_of(" \t") != std::string_view::npos) c.pending_space = true;
-    } else {
-      if (c.pending_space) {
-        if (!c.line.empty() && !is_blank(c.line.back()) && !is_blank(text.front())) c.line += ' ';
-        c.pending_space = false;
-      }
-      c.line += text;
-      c.hidden_gap = true;
-    }
-    out_.check_fits(c.line.size() + c.hidden.size());
+    if (!c.in_field_code()) c.text.put(text, c.hiding());
   }
 
   /// w:br, w:cr: a new line, but the paragraph goes on. In hidden text, a
   /// space in both the hidden and the visible text.
   void break_line() {
     Context& c = ctx();
-    if (c.dropped || c.fields_in_code > 0) return;
-    c.hidden_gap = true;
-    if (c.hiding()) {
-      c.pending_space = true;
-      return;
-    }
-    if (c.cell_depth > 0) {
-      c.pending_space = true;
-    } else {
-      emit_line();
-    }
-  }
-
-  /// The end of a paragraph or table row: a new line, the hidden text read
-  /// since the last one, then the text boxes it anchors.
-  void end_block() {
-    Context& c = ctx();
-    c.hidden_gap = true;
-    if (c.cell_depth > 0) {
-      c.pending_space = true;
-      return;
-    }
-    emit_line();
-    if (!c.hidden.empty()) emit(Line{Zone::kHidden, std::move(c.hidden)});
-    c.hidden.clear();
-    c.hidden_gap = false;
-    for (Line& line : c.anchored) emit(std::move(line));
-    c.anchored.clear();
-  }
-
-  void emit_line() {
-    Context& c = ctx();
-    const Zone zone = c.zone == Zone::kBody && c.table_depth > 0 ? Zone::kTable : c.zone;
-    emit(Line{zone, std::move(c.line)});
-    c.line.clear();
-    c.pending_space = false;
-  }
-
-  void emit(Line line) {
-    if (contexts_.size() == 1) {
-      out_.add_line(line.zone, line.text);
-    } else if (!line.text.empty()) {
-      ctx().lines.push_back(std::move(line));
-    }
+    if (!c.in_field_code()) c.text.break_line(c.hiding());
   }
 
   Zone part_zone_;

@@ -1,9 +1,10 @@
 #include "odf_text.hpp"
 
+#include "common/line_assembler.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -102,38 +103,26 @@ Kind classify(Ns ns, std::string_view local) {
   }
 }
 
-struct Line {
-  Zone zone;
-  std::string text;
-};
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+using common::LineAssembler;
 
 /// Where lines go while walking: the part itself, a shape, or a note.
 struct Context {
-  Context(Zone z, bool note) : zone(z), is_note(note) {}
-  Zone zone;
+  // ODT rule (as before the move): a pending space is never added before
+  // closing punctuation ",.;:!?)".
+  Context(Zone zone, ChunkWriter& out, bool writes, bool note)
+      : text(zone, out, writes, {/*no_space_before_punctuation=*/true}), is_note(note) {}
+  LineAssembler text;          // lines, hidden text, cells (common/line_assembler.hpp)
   bool is_note;
-  std::string line;            // the visible line being built
-  std::string hidden;          // hidden text of the same paragraph (or table row)
-  bool pending_space = false;  // a paragraph or break inside a table cell, or a space in hidden text
-  bool hidden_gap = false;     // something came after the last hidden text: a space before more
-  bool collapsed_space = false;  // the line ends in a space that collapsed white space gave
   int hiding = 0;              // open hidden sections, paragraphs and the like
   bool all_hidden = false;     // a shape anchored in hidden text
   std::size_t paragraph_depth = 0;
-  std::size_t cell_depth = 0;
-  std::size_t table_depth = 0;
-  std::vector<bool> rows;      // open rows: whether a cell has started
-  std::vector<Line> lines;     // a shape's or note's finished lines
-  std::vector<Line> anchored;  // shape lines waiting for their paragraph to end
 };
 
 class Walker {
  public:
   Walker(Zone zone, const Styles& styles, ChunkWriter& out, ChunkWriter& notes)
       : part_zone_(zone), styles_(styles), out_(out), notes_(notes) {
-    contexts_.emplace_back(zone, false);
+    contexts_.emplace_back(zone, out_, true, false);
   }
 
   void walk(pugi::xml_node root) {
@@ -143,8 +132,8 @@ class Walker {
     for (auto it = path.rbegin(); it != path.rend(); ++it) ns_.enter(*it);
     visit_children(root);
     for (const pugi::xml_node& n : path) ns_.leave(n);
-    end_block();
-    flush_anchored();
+    ctx().text.end_block();
+    ctx().text.flush_anchored();
   }
 
  private:
@@ -205,31 +194,21 @@ class Walker {
         break;
       }
       case Kind::kTable:
-        ++ctx().table_depth;
+        ctx().text.begin_table();
         visit_children(e);
-        --ctx().table_depth;
+        ctx().text.end_table();
         break;
       case Kind::kRow:
-        ctx().rows.push_back(false);
+        ctx().text.begin_row();
         visit_children(e);
-        ctx().rows.pop_back();
-        end_block();
+        ctx().text.end_row();
         break;
-      case Kind::kCell: {
-        Context& c = ctx();
-        if (!c.rows.empty()) {
-          if (c.rows.back()) c.line += '\t';
-          c.rows.back() = true;
-        }
-        c.pending_space = false;
-        c.collapsed_space = false;
-        c.hidden_gap = true;
+      case Kind::kCell:
+        ctx().text.begin_cell();
         backdrop_ = backdrop_ || styles_.shaded("table-cell", ns_.attr(e, Ns::kTable, "style-name").value_or(""));
-        ++c.cell_depth;
         visit_children(e);
-        --ctx().cell_depth;
+        ctx().text.end_cell();
         break;
-      }
       case Kind::kShape:
         shape(e);
         break;
@@ -259,7 +238,7 @@ class Walker {
     visit_children(p);
     --ctx().paragraph_depth;
     ctx().hiding -= hidden_paragraph ? 1 : 0;
-    end_block();
+    ctx().text.end_block();
     look_ = outer_look;
     look_hidden_ = outer_look_hidden;
   }
@@ -286,14 +265,14 @@ class Walker {
   }
 
   void note(pugi::xml_node e) {
-    contexts_.emplace_back(Zone::kFootnote, true);
+    contexts_.emplace_back(Zone::kFootnote, out_, false, true);
     ctx().all_hidden = hiding();
     ns_.for_each_child(e, [&](pugi::xml_node child) {
       if (ns_.is(child, Ns::kText, "note-body")) visit_children(child);
     });
-    end_block();
-    flush_anchored();
-    for (const Line& line : ctx().lines) notes_.add_line(line.zone, line.text);
+    ctx().text.end_block();
+    ctx().text.flush_anchored();
+    for (const LineAssembler::Line& line : ctx().text.lines()) notes_.add_line(line.zone, line.text);
     contexts_.pop_back();
   }
 
@@ -305,17 +284,16 @@ class Walker {
     const bool all_hidden = hiding();
     const bool outer_in_shape = in_shape_;
     in_shape_ = true;
-    contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_, false);
+    contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_, out_, false, false);
     ctx().all_hidden = all_hidden;
     visit_children(e);
-    end_block();
-    flush_anchored();
-    std::vector<Line> lines = std::move(ctx().lines);
+    ctx().text.end_block();
+    ctx().text.flush_anchored();
+    std::vector<LineAssembler::Line> lines = ctx().text.take_lines();
     contexts_.pop_back();
     in_shape_ = outer_in_shape;
-    std::vector<Line>& anchored = ctx().anchored;
-    anchored.insert(anchored.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
-    if (ctx().paragraph_depth == 0 && ctx().cell_depth == 0) flush_anchored();
+    ctx().text.anchor(std::move(lines));
+    if (ctx().paragraph_depth == 0 && !ctx().text.in_cell()) ctx().text.flush_anchored();
   }
 
   /// Text content: runs of white space collapse to one space.
@@ -334,94 +312,21 @@ class Walker {
     }
     if (space) flat += ' ';
     if (flat.empty()) return;
-    Context& c = ctx();
-    if (flat.front() == ' ' && !hiding() && (c.collapsed_space || c.line.empty())) flat.erase(0, 1);
+    const LineAssembler& line = ctx().text;
+    if (flat.front() == ' ' && !hiding() && (line.collapsed_space() || line.line().empty())) flat.erase(0, 1);
     if (flat.empty()) return;
     put(flat);
-    if (!hiding()) ctx().collapsed_space = flat.back() == ' ';
+    if (!hiding() && flat.back() == ' ') ctx().text.set_collapsed_space();
   }
 
-  /// As plugins/docx's walker: hidden text never glues visible words
-  /// together nor splits one; hidden pieces of one paragraph that something
-  /// else separates are joined by a space.
-  void put(std::string_view text) {
-    Context& c = ctx();
-    if (text.empty()) return;
-    if (hiding()) {
-      if (c.hidden_gap && !c.hidden.empty() && !is_blank(c.hidden.back()) && !is_blank(text.front())) {
-        c.hidden += ' ';
-      }
-      c.hidden_gap = false;
-      c.hidden += text;
-      if (text.find_first_of(" \t") != std::string_view::npos) c.pending_space = true;
-    } else {
-      if (c.pending_space) {
-        const bool punctuation = std::string_view(",.;:!?)").find(text.front()) != std::string_view::npos;
-        if (!c.line.empty() && !is_blank(c.line.back()) && !is_blank(text.front()) && !punctuation) c.line += ' ';
-        c.pending_space = false;
-      }
-      c.line += text;
-      c.collapsed_space = false;
-      c.hidden_gap = true;
-    }
-    out_.check_fits(c.line.size() + c.hidden.size());
-  }
+  /// As common/line_assembler.hpp says: hidden text never glues visible
+  /// words together nor splits one; hidden pieces of one paragraph that
+  /// something else separates are joined by a space.
+  void put(std::string_view text) { ctx().text.put(text, hiding()); }
 
   /// text:line-break: a new line, but the paragraph goes on. In hidden text,
   /// a space in both the hidden and the visible text.
-  void break_line() {
-    Context& c = ctx();
-    c.hidden_gap = true;
-    if (hiding()) {
-      c.pending_space = true;
-      return;
-    }
-    if (c.cell_depth > 0) {
-      c.pending_space = true;
-    } else {
-      emit_line();
-    }
-  }
-
-  /// The end of a paragraph or table row: a new line, the hidden text read
-  /// since the last one, then the shapes it anchors.
-  void end_block() {
-    Context& c = ctx();
-    c.hidden_gap = true;
-    if (c.cell_depth > 0) {
-      c.pending_space = true;
-      return;
-    }
-    emit_line();
-    if (!c.hidden.empty()) emit(Line{Zone::kHidden, std::move(c.hidden)});
-    c.hidden.clear();
-    c.hidden_gap = false;
-    flush_anchored();
-  }
-
-  void flush_anchored() {
-    Context& c = ctx();
-    std::vector<Line> anchored = std::move(c.anchored);
-    c.anchored.clear();
-    for (Line& line : anchored) emit(std::move(line));
-  }
-
-  void emit_line() {
-    Context& c = ctx();
-    const Zone zone = c.zone == Zone::kBody && c.table_depth > 0 ? Zone::kTable : c.zone;
-    emit(Line{zone, std::move(c.line)});
-    c.line.clear();
-    c.pending_space = false;
-    c.collapsed_space = false;
-  }
-
-  void emit(Line line) {
-    if (contexts_.size() == 1) {
-      out_.add_line(line.zone, line.text);
-    } else if (!line.text.empty()) {
-      ctx().lines.push_back(std::move(line));
-    }
-  }
+  void break_line() { ctx().text.break_line(hiding()); }
 
   Zone part_zone_;
   const Styles& styles_;
