@@ -75,11 +75,8 @@ bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
 }
 
-}  // namespace
-
-std::string normalize_text(std::string_view text) {
-  if (all_ascii(text)) return std::string(text);
-
+/// normalize_text() of a piece holding non-ASCII text, appended to `out`.
+void normalize_piece(std::string_view text, std::string& out) {
   std::string valid;
   codec::append_utf8_repaired(valid, text);
   std::string composed;
@@ -91,12 +88,36 @@ std::string normalize_text(std::string_view text) {
     if (U_FAILURE(status)) composed = valid;
   }
 
-  std::string out;
-  out.reserve(composed.size());
   std::size_t pos = 0;
   while (pos < composed.size()) {
     char32_t cp = codec::next_code_point(composed, pos);
     if (map_code_point(cp)) codec::append_utf8(out, cp);
+  }
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+  // ASCII is its own NFKC form and map_code_point() leaves it alone, and no
+  // character composes with an ASCII character after it. So only the runs of
+  // non-ASCII bytes need ICU, each with the ASCII character before it (a
+  // combining accent may compose with it): résumé text is mostly ASCII.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t done = 0;
+  while (done < text.size()) {
+    std::size_t high = done;
+    while (high < text.size() && static_cast<unsigned char>(text[high]) < 0x80) ++high;
+    if (high == text.size()) {
+      out.append(text.data() + done, text.size() - done);
+      break;
+    }
+    const std::size_t start = high > done ? high - 1 : high;  // with the ASCII character before
+    out.append(text.data() + done, start - done);
+    std::size_t end = high;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+    normalize_piece(text.substr(start, end - start), out);
+    done = end;
   }
   return out;
 }
