@@ -38,6 +38,13 @@ TEST_CASE("normalize_text repairs what writers and PDFs put in words", "[text]")
   CHECK(normalize_text("master\xe2\x80\x99s") == "master's");                // curly apostrophe
   CHECK(normalize_text("\xef\xbc\xb0ython") == "Python");                    // full-width P
   CHECK(normalize_text("bad \xff byte") == "bad \xef\xbf\xbd byte");          // invalid UTF-8
+  // A combining accent composes with the ASCII letter before it, wherever it sits.
+  CHECK(normalize_text("Re\xcc\x81sume\xcc\x81") == "R\xc3\xa9sum\xc3\xa9");  // NFC composition
+  CHECK(normalize_text("e\xcc\x81") == "\xc3\xa9");
+  CHECK(normalize_text("\xcc\x81x") == "\xcc\x81x");                    // nothing to compose with
+  CHECK(normalize_text("caf\xc3\xa9 \xef\xac\x81le, na\xc3\xafve\xe2\x80\x94ok") == "caf\xc3\xa9 file, na\xc3\xafve-ok");
+  CHECK(normalize_text("cut \xc3") == "cut \xef\xbf\xbd");                // truncated sequence at the end
+  CHECK(normalize_text("\xc3x") == "\xef\xbf\xbdx");
 }
 
 TEST_CASE("normalize_text never changes the number of lines", "[text]") {
