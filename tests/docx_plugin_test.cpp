@@ -751,6 +751,14 @@ TEST_CASE("docx reads ZIP64 directories and archive comments", "[docx]") {
   const std::string zip = make_zip(entries, false, "a comment");
   check_failure(zip.substr(0, zip.size() - 1), ExtractStatus::kCorrupt,
                 "corrupt ZIP archive: the end record's comment runs past the end");
+  // A declared size no allocation could hold is only a claim, even with the limits lifted.
+  std::string huge = make_zip(entries, true);
+  huge[huge.rfind(std::string("\x01\x00\x18\x00", 4)) + 4 + 7] = '\x40';  // word/document.xml: 2^62 more
+  ExtractLimits unlimited;
+  unlimited.max_part_bytes = unlimited.max_total_inflated_bytes = ~std::uint64_t{0};
+  const ExtractResult r = extract(huge, unlimited);
+  CHECK(r.message.empty());
+  CHECK(ra::test::joined(r, true) == "[body] Python\n");
   // Saturated sizes need their ZIP64 extra field.
   std::string no_extra = make_zip(entries, true);
   no_extra[no_extra.find(std::string("\x01\x00\x18\x00", 4))] = '\x07';  // the first record's field id

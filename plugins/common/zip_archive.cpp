@@ -11,6 +11,7 @@ namespace ra::common {
 namespace {
 
 constexpr std::uint64_t kReadChunk = 64 * 1024;  // inflated bytes per step
+constexpr std::uint64_t kMaxDeflateRatio = 1032;  // what DEFLATE can reach at best
 constexpr std::uint16_t kStore = 0;
 constexpr std::uint16_t kDeflate = 8;
 
@@ -135,8 +136,11 @@ std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uin
   const bool deflated = st.method == kDeflate;
   const std::string_view raw = directory_.stored_data(st, shown);
 
-  ByteBuffer out;  // the declared size is a claim: it only saves moves when it is true
-  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>({st.size, limits_.max_part_bytes, stop_after}) + 1));
+  // The declared size is a claim: it only saves moves when it is true, and is
+  // never believed past the limits or what the stored bytes can inflate to.
+  const std::uint64_t most = deflated ? raw.size() * kMaxDeflateRatio : raw.size();
+  ByteBuffer out;
+  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>({st.size, limits_.max_part_bytes, stop_after, most}) + 1));
   std::optional<Inflater> inflater;
   if (deflated) inflater.emplace();
   std::uint64_t fed = 0;       // compressed bytes given to zlib
