@@ -24,7 +24,8 @@
 // sniff():
 //   100 for a ZIP whose _rels/.rels names an existing main part whose root
 //       element is w:document (only the first 4 KiB of it is inflated, or
-//       64 KiB when its root start tag runs on past 4 KiB);
+//       64 KiB when its root start tag runs on past 4 KiB; so damage past
+//       what is inflated, such as a bad CRC-32, is extract()'s to report);
 //     0 when that root element is read and is something else (a
 //       presentation, a spreadsheet);
 //    50 for a package it recognises but may not be able to read, so that
