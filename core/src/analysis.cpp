@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 
 namespace ra {
 
@@ -94,21 +95,27 @@ Result<Role> Role::compile(KeywordSet set) {
 
   impl->phrases.id = impl->set.id + "-evidence";
   impl->phrases.categories = {{"evidence", "evidence", {}}};
+  // Evidence items are looked up by term_key, as KeywordSet::find_keyword
+  // compares names, in maps built once (the first keyword of a key wins).
+  std::unordered_map<std::string, std::size_t> keyword_by_key, phrase_by_key;
+  for (std::size_t k = 0; k < impl->set.keywords.size(); ++k) {
+    keyword_by_key.emplace(term_key(impl->set.keywords[k].name), k);
+  }
   for (const CompetencyTable& table : impl->set.competencies) {
     auto& rows = impl->evidence.emplace_back();
     for (const CompetencyRow& row : table.rows) {
       auto& items = rows.emplace_back();
       for (const std::string& item : row.evidence) {
-        const std::ptrdiff_t k = impl->set.find_keyword(item);
-        if (k >= 0) {
-          items.push_back({true, static_cast<std::size_t>(k)});
+        const std::string key = term_key(item);
+        if (const auto k = keyword_by_key.find(key); k != keyword_by_key.end()) {
+          items.push_back({true, k->second});
           continue;
         }
-        const std::ptrdiff_t p = impl->phrases.find_keyword(item);
-        if (p >= 0) {
-          items.push_back({false, static_cast<std::size_t>(p)});
+        if (const auto p = phrase_by_key.find(key); p != phrase_by_key.end()) {
+          items.push_back({false, p->second});
           continue;
         }
+        phrase_by_key.emplace(key, impl->phrases.keywords.size());
         Keyword phrase;
         phrase.name = item;
         phrase.inflect = true;

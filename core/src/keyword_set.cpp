@@ -82,17 +82,6 @@ std::vector<std::string> string_list(const YAML::Node& n, const char* what) {
   return out;
 }
 
-/// The token sequence a term matches, as one string: two spellings that cut
-/// to the same tokens are the same term.
-std::string term_key(const std::string& term) {
-  std::string key;
-  for (const Token& t : tokenize(normalize_text(term))) {
-    if (!key.empty()) key += ' ';
-    key += t.folded;
-  }
-  return key;
-}
-
 /// yaml-cpp messages may quote raw input ("unknown escape character: \n"):
 /// control characters become '?' and invalid UTF-8 U+FFFD, so the error
 /// stays one printable line.
@@ -471,12 +460,21 @@ bool same_alnum(std::string_view name, std::string_view alnum) {
 
 }  // namespace
 
+std::string term_key(std::string_view term) {
+  std::string key;
+  for (const Token& t : tokenize(normalize_text(term))) {
+    if (!key.empty()) key += ' ';
+    key += t.folded;
+  }
+  return key;
+}
+
 std::ptrdiff_t KeywordSet::find_keyword(std::string_view name) const {
   // Called once per competency evidence item (Role::compile) and per job
   // posting keyword, so each call must not normalise and tokenise every
   // keyword's name: an ASCII name (nearly all) is first compared by its
   // letters and digits alone, and term_key is computed only for candidates.
-  const std::string key = term_key(std::string(name));
+  const std::string key = term_key(name);
   const bool key_ascii = is_ascii(key);
   std::string key_alnum;
   for (const char c : key) {

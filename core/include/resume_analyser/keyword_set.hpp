@@ -110,9 +110,14 @@ struct KeywordSet {
   EducationRule education;
   std::filesystem::path file;
 
-  /// Index of the keyword named `name` (compared as tokens, case-folded), or -1.
+  /// Index of the first keyword named `name` (compared by term_key), or -1.
+  /// Scans the keywords: to look many names up, index them by term_key.
   std::ptrdiff_t find_keyword(std::string_view name) const;
 };
+
+/// The token sequence a term matches, as one string (case-folded tokens
+/// joined by spaces): two spellings with the same key are the same term.
+std::string term_key(std::string_view term);
 
 /// Parses a keyword set from YAML text; `label` names it in errors, and a
 /// role it extends is loaded from the folder of `label`.
