@@ -195,13 +195,15 @@ void BM_Analyse(benchmark::State& state, const std::string& name) {
   set_bytes(state, s);
 }
 
-void BM_ReadAnalyse(benchmark::State& state, const std::string& name) {
+/// Reads the sample with `read(fixture, sample)` and analyses it, each iteration.
+template <class Read>
+void read_and_analyse(benchmark::State& state, const std::string& name, Read read) {
   Fixture& f = Fixture::get();
   const Fixture::Sample& s = f.samples.at(name);
   ra::AnalysisOptions options;
   options.as_of = {2026, 1};
   for (auto _ : state) {
-    ra::Result<ra::Document> doc = ra::read_document(f.host, s.path, s.bytes);
+    ra::Result<ra::Document> doc = read(f, s);
     if (!doc) {
       state.SkipWithError(doc.error().message.c_str());
       break;
@@ -212,21 +214,16 @@ void BM_ReadAnalyse(benchmark::State& state, const std::string& name) {
   set_bytes(state, s);
 }
 
+void BM_ReadAnalyse(benchmark::State& state, const std::string& name) {
+  read_and_analyse(state, name, [](Fixture& f, const Fixture::Sample& s) {
+    return ra::read_document(f.host, s.path, s.bytes);
+  });
+}
+
 void BM_ReadFileAnalyse(benchmark::State& state, const std::string& name) {
-  Fixture& f = Fixture::get();
-  const Fixture::Sample& s = f.samples.at(name);
-  ra::AnalysisOptions options;
-  options.as_of = {2026, 1};
-  for (auto _ : state) {
-    ra::Result<ra::Document> doc = ra::read_document_file(f.host, s.path);
-    if (!doc) {
-      state.SkipWithError(doc.error().message.c_str());
-      break;
-    }
-    ra::Result<ra::Report> r = f.role->analyse(*doc, options);
-    benchmark::DoNotOptimize(r);
-  }
-  set_bytes(state, s);
+  read_and_analyse(state, name, [](Fixture& f, const Fixture::Sample& s) {
+    return ra::read_document_file(f.host, s.path);
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -45,35 +45,45 @@ struct Options {
   ra::ReadLimits limits;
 };
 
+/// What score, missing and fit start from: the analysis options, the
+/// plugins and the résumé o.file read with them.
+struct Input {
+  ra::AnalysisOptions options;
+  ra::PluginHost host;
+  ra::Document doc;
+};
+
+ra::Result<Input> read_input(const Options& o) {
+  Input in;
+  if (!o.as_of.empty() && !parse_month(o.as_of, &in.options.as_of)) {
+    return ra::Error{"--as-of: expected YYYY-MM, got '" + o.as_of + "'"};
+  }
+  in.host = load_plugins(o.plugin_dirs);
+  ra::Result<ra::Document> doc = ra::read_document_file(in.host, o.file, o.limits);
+  if (!doc) return doc.error();
+  in.doc = std::move(doc).value();
+  return in;
+}
+
 /// Reads and analyses o.file; prints with `print`.
 template <class Print>
 int run_score(const Options& o, Print print) {
-  ra::AnalysisOptions options;
-  if (!o.as_of.empty() && !parse_month(o.as_of, &options.as_of)) {
-    return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
-  }
-  const ra::PluginHost host = load_plugins(o.plugin_dirs);
-  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
-  if (!doc) return fail(doc.error().message);
+  ra::Result<Input> in = read_input(o);
+  if (!in) return fail(in.error().message);
   std::optional<ra::JobInfo> job;
-  ra::Result<ra::Role> role = cli::choose_role(o.role, o.job, o.keyword_dirs, host, o.limits, &job);
+  ra::Result<ra::Role> role = cli::choose_role(o.role, o.job, o.keyword_dirs, in->host, o.limits, &job);
   if (!role) return fail(role.error().message);
-  ra::Result<ra::Report> report = role->analyse(*doc, options);
+  ra::Result<ra::Report> report = role->analyse(in->doc, in->options);
   if (!report) return fail(report.error().message);
   report->job = std::move(job);
-  print(std::cout, *report, *doc);
+  print(std::cout, *report, in->doc);
   return kExitOk;
 }
 
 /// Every role, ranked by the résumé's score, with each role's top gaps.
 int run_fit(const Options& o) {
-  ra::AnalysisOptions options;
-  if (!o.as_of.empty() && !parse_month(o.as_of, &options.as_of)) {
-    return fail("--as-of: expected YYYY-MM, got '" + o.as_of + "'");
-  }
-  const ra::PluginHost host = load_plugins(o.plugin_dirs);
-  ra::Result<ra::Document> doc = ra::read_document_file(host, o.file, o.limits);
-  if (!doc) return fail(doc.error().message);
+  ra::Result<Input> in = read_input(o);
+  if (!in) return fail(in.error().message);
   ra::Result<std::vector<ra::KeywordSet>> sets = cli::load_all_roles(o.keyword_dirs);
   if (!sets) return fail(sets.error().message);
   std::vector<ra::Role> roles;
@@ -84,7 +94,7 @@ int run_fit(const Options& o) {
     roles.push_back(std::move(role).value());
   }
   for (const ra::Role& role : roles) {
-    ra::Result<ra::Report> r = role.analyse(*doc, options);
+    ra::Result<ra::Report> r = role.analyse(in->doc, in->options);
     if (!r) return fail(r.error().message);
     reports.push_back(std::move(r).value());
   }
