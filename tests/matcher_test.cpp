@@ -216,3 +216,33 @@ categories:
         V{"deploy models", "deployment pipeline", "deploy models"});
   CHECK(names("DATA lake, Data Lake, data lakehouse") == V{"data", "data", "data lakehouse", "data"});
 }
+
+TEST_CASE("a keyword of more than 32 words is refused when the role loads", "[matcher][hostile]") {
+  // Matching walks a keyword word by word from every token, so a keyword of
+  // 100,000 words against a text of them would cost 10^10 steps.
+  const auto words = [](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += i == 0 ? "w" : " w";
+    return out;
+  };
+  const auto role = [&](int n) {
+    return "format: 1\nid: long\nname: Long\ncategories:\n  - id: c\n    name: C\n    keywords:\n"
+           "      - {name: '" + words(n) + "', weight: 1, sources: [{guide: g, quote: q}]}\n";
+  };
+  ra::Result<ra::KeywordSet> ok = ra::parse_keyword_set(role(32), "long.yaml");
+  REQUIRE(ok.ok());
+  ra::Result<ra::Matcher> matcher = ra::Matcher::compile(*ok);
+  REQUIRE(matcher.ok());
+  const std::string text = ra::normalize_text("x " + words(32) + " y");
+  ra::Result<std::vector<ra::Occurrence>> occ = matcher->find(text, ra::tokenize(text));
+  REQUIRE(occ.ok());
+  REQUIRE(occ->size() == 1);
+  CHECK(occ->front().first_token == 1);
+  CHECK(occ->front().end_token == 33);
+
+  ra::Result<ra::KeywordSet> too_long = ra::parse_keyword_set(role(100000), "long.yaml");
+  REQUIRE_FALSE(too_long.ok());
+  CHECK(too_long.error().message ==
+        "long.yaml:8: 'w w w w w w w w w w w w w w w w w w w w ...' has 100000 words; a keyword, alias or "
+        "phrase has at most 32");
+}

@@ -113,9 +113,20 @@ struct Parser {
   std::unordered_map<std::string, std::size_t> category_index;  // id -> index
   std::unordered_set<std::string> table_ids;                    // competency tables
 
+  /// Refuses a term of more than kMaxTermWords words (matching walks a
+  /// keyword word by word from every token: no term may make that long).
+  static void check_length(const YAML::Node& at, const std::string& term, const std::string& key) {
+    const auto words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    if (words <= kMaxTermWords) return;
+    const std::string head = term.size() > 40 ? term.substr(0, 40) + "..." : term;
+    fail(at, "'" + head + "' has " + std::to_string(words) + " words; a keyword, alias or phrase has at most " +
+                 std::to_string(kMaxTermWords));
+  }
+
   std::string claim_term(const YAML::Node& at, const std::string& term) {
     std::string key = term_key(term);
     if (key.empty()) fail(at, "'" + term + "' contains no letters or digits to match");
+    check_length(at, term, key);
     auto [it, fresh] = terms.emplace(key, "line " + std::to_string(line_of(at)));
     if (!fresh) fail(at, "'" + term + "' is already used on " + it->second);
     return key;
@@ -289,7 +300,9 @@ struct Parser {
         row.evidence = string_list(required(r, "evidence", "competency row '" + row.name + "'"), "evidence");
         if (row.evidence.empty()) fail(r["evidence"], "competency row '" + row.name + "' has no evidence");
         for (const std::string& e : row.evidence) {
-          if (term_key(e).empty()) fail(r["evidence"], "evidence '" + e + "' contains no letters or digits");
+          const std::string key = term_key(e);
+          if (key.empty()) fail(r["evidence"], "evidence '" + e + "' contains no letters or digits");
+          check_length(r["evidence"], e, key);
         }
         row.needs = row.evidence.size() >= 2 ? 2 : 1;
         if (r["needs"]) {
@@ -377,7 +390,9 @@ struct Parser {
     }
     if (root["stop_phrases"]) {
       for (std::string& p : string_list(root["stop_phrases"], "stop_phrases")) {
-        if (term_key(p).empty()) fail(root["stop_phrases"], "stop phrase '" + p + "' contains no letters or digits");
+        const std::string key = term_key(p);
+        if (key.empty()) fail(root["stop_phrases"], "stop phrase '" + p + "' contains no letters or digits");
+        Parser::check_length(root["stop_phrases"], p, key);
         set.stop_phrases.push_back(std::move(p));
       }
     }

@@ -175,25 +175,38 @@ struct Matcher::Impl {
     return out;
   }
 
-  /// Calls `f(alias index)` for every alias whose words could start at
-  /// token `at` (a superset of those that match there); `words` is
-  /// look_up(tokens).
-  template <typename F>
-  void candidates(const std::vector<const Word*>& words, std::size_t at, F&& f) const {
-    walk(0, words, at, f);
-  }
+  /// A step of the walk in candidates(): at trie node `node` with text
+  /// token `k` next, `choice` of that token's word ids tried so far.
+  struct Frame {
+    std::uint32_t node;
+    std::size_t k;
+    std::size_t choice;
+  };
 
+  /// Calls `f(alias index)` for every alias whose words could start at
+  /// token `at` (a superset of those that match there), depth first;
+  /// `words` is look_up(tokens), `stack` scratch space. Not recursive: a
+  /// keyword may have any number of words.
   template <typename F>
-  void walk(std::uint32_t node, const std::vector<const Word*>& words, std::size_t k, F& f) const {
-    if (k == words.size() || words[k] == nullptr) return;
-    auto step = [&](std::uint32_t id) {
-      const auto it = edges.find(std::uint64_t{node} << 32 | id);
-      if (it == edges.end()) return;
+  void candidates(const std::vector<const Word*>& words, std::size_t at, std::vector<Frame>& stack,
+                  F&& f) const {
+    stack.assign(1, Frame{0, at, 0});
+    while (!stack.empty()) {
+      const Frame top = stack.back();
+      const Word* w = top.k < words.size() ? words[top.k] : nullptr;
+      const bool own = w != nullptr && w->id != kNoWord;
+      const std::size_t choices = w == nullptr ? 0 : (own ? 1 : 0) + w->bases.size();
+      if (top.choice == choices) {
+        stack.pop_back();
+        continue;
+      }
+      ++stack.back().choice;
+      const std::uint32_t id = own ? (top.choice == 0 ? w->id : w->bases[top.choice - 1]) : w->bases[top.choice];
+      const auto it = edges.find(std::uint64_t{top.node} << 32 | id);
+      if (it == edges.end()) continue;
       for (std::uint32_t a : ends[it->second]) f(a);
-      walk(it->second, words, k + 1, f);
-    };
-    if (words[k]->id != kNoWord) step(words[k]->id);
-    for (std::uint32_t base : words[k]->bases) step(base);
+      stack.push_back(Frame{it->second, top.k + 1, 0});
+    }
   }
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
@@ -268,10 +281,11 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
   };
 
   const std::vector<const Impl::Word*> words = m.look_up(tokens);
+  std::vector<Impl::Frame> stack;  // candidates()' scratch, reused for every token
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t best_len = 0, best_keyword = 0;
     std::uint32_t best_alias = 0;
-    m.candidates(words, i, [&](std::uint32_t a) {  // the longest; the first alias on a tie
+    m.candidates(words, i, stack, [&](std::uint32_t a) {  // the longest; the first alias on a tie
       const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
       if (len > best_len || (len == best_len && len > 0 && a < best_alias)) {
         best_len = len, best_keyword = m.aliases[a].keyword, best_alias = a;
@@ -290,7 +304,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     // machine learning models") is found too; its last word, the term's head
     // ("A/B testing"), is not.
     for (std::size_t j = i; j < i + best_len; ++j) {
-      m.candidates(words, j, [&](std::uint32_t a) {
+      m.candidates(words, j, stack, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
         if (alias.keyword == best_keyword || alias.keyword == kStop) return;
         const std::size_t len = m.match_at(alias, text, tokens, j);

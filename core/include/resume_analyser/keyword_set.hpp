@@ -115,6 +115,10 @@ struct KeywordSet {
   std::ptrdiff_t find_keyword(std::string_view name) const;
 };
 
+/// The most words a keyword name, alias, stop phrase or evidence phrase may
+/// have; a role file with a longer one is refused when it loads.
+inline constexpr std::size_t kMaxTermWords = 32;
+
 /// The token sequence a term matches, as one string (case-folded tokens
 /// joined by spaces): two spellings with the same key are the same term.
 std::string term_key(std::string_view term);
