@@ -190,6 +190,7 @@ struct Matcher::Impl {
   template <typename F>
   void candidates(const std::vector<const Word*>& words, std::size_t at, std::vector<Frame>& stack,
                   F&& f) const {
+    if (at >= words.size() || words[at] == nullptr) return;  // most tokens start no keyword
     stack.assign(1, Frame{0, at, 0});
     while (!stack.empty()) {
       const Frame top = stack.back();
