@@ -8,6 +8,7 @@
 #include "resume_analyser/keyword_set.hpp"
 
 #include "test_support.hpp"
+#include "zip_writer.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -58,83 +59,14 @@ void check_failure(const std::string& bytes, ExtractStatus status, const std::st
   CHECK(r.chunks.empty());
 }
 
-// ------------------------------------------------------------------ a ZIP writer (as in docx_plugin_test.cpp)
+// ------------------------------------------------------------------ a ZIP writer (tests/zip_writer.hpp)
 
-std::uint32_t crc32(const std::string& data) {
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (const unsigned char byte : data) {
-    crc ^= byte;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
-struct Entry {
-  std::string name;
-  std::string data;  // as stored (already deflated when method is 8)
-  std::uint16_t method = 0;
-  std::uint32_t crc = 0;
-  std::uint32_t size = 0;  // uncompressed
-};
-
-Entry stored(std::string name, std::string text) {
-  Entry e{std::move(name), std::move(text)};
-  e.crc = crc32(e.data);
-  e.size = static_cast<std::uint32_t>(e.data.size());
-  return e;
-}
-
-void put16(std::string& out, std::uint32_t v) {
-  out += static_cast<char>(v & 0xFF);
-  out += static_cast<char>((v >> 8) & 0xFF);
-}
-void put32(std::string& out, std::uint32_t v) {
-  put16(out, v & 0xFFFF);
-  put16(out, v >> 16);
-}
-
-std::string make_zip(const std::vector<Entry>& entries) {
-  std::string body, central;
-  for (const Entry& e : entries) {
-    const auto offset = static_cast<std::uint32_t>(body.size());
-    const auto fields = [&](std::string& out) {
-      put16(out, 0);
-      put16(out, e.method);
-      put16(out, 0);
-      put16(out, 0x21);
-      put32(out, e.crc);
-      put32(out, static_cast<std::uint32_t>(e.data.size()));
-      put32(out, e.size);
-      put16(out, static_cast<std::uint32_t>(e.name.size()));
-      put16(out, 0);
-    };
-    put32(body, 0x04034B50);
-    put16(body, 20);
-    fields(body);
-    body += e.name;
-    body += e.data;
-    put32(central, 0x02014B50);
-    put16(central, 20);
-    put16(central, 20);
-    fields(central);
-    put16(central, 0);
-    put16(central, 0);
-    put16(central, 0);
-    put32(central, 0);
-    put32(central, offset);
-    central += e.name;
-  }
-  std::string zip = body + central;
-  put32(zip, 0x06054B50);
-  put16(zip, 0);
-  put16(zip, 0);
-  put16(zip, static_cast<std::uint32_t>(entries.size()));
-  put16(zip, static_cast<std::uint32_t>(entries.size()));
-  put32(zip, static_cast<std::uint32_t>(central.size()));
-  put32(zip, static_cast<std::uint32_t>(body.size()));
-  put16(zip, 0);
-  return zip;
-}
+using ra::test::crc32;
+using ra::test::Entry;
+using ra::test::make_zip;
+using ra::test::put16;
+using ra::test::put32;
+using ra::test::stored;
 
 const char* const kNs =
     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
