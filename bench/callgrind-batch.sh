@@ -56,12 +56,11 @@ callgrind_annotate --inclusive=yes "$out" 2>/dev/null | sed 's/,//g' | awk -v n=
     stage("    PluginHost::choose (sniff)", "ra::PluginHost::choose\\(");
     stage("    DOCX extract", "DocxPlugin::extract\\(");
     stage("      ZipArchive::read_entry", "ZipArchive::read_entry");
-    stage("        std::string::resize (zero fill)", "basic_string<char std::char_traits<char> std::allocator<char> >::resize\\(unsigned long char\\)");
-    stage("        inflate", "\\?\\?\\?:inflate ");
-    stage("      load_xml_part (scan + parse)", "ra::docx::load_xml_part\\(");
-    stage("        scan_markup (depth pre-scan)", "scan_markup\\(");
-    stage("        pugixml load_buffer_inplace", "pugi::xml_document::load_buffer_inplace\\(");
-    stage("      Formatting (styles)", "ra::docx::Formatting::Formatting\\(pugi::xml_node pugi::xml_node\\) \\[");
+    stage("        inflate (zlib, step by step)", "\\?\\?\\?:inflate ");
+    stage("        inflate (libdeflate, one call)", "libdeflate_deflate_decompress_ex");
+    stage("      load_xml_part (parse + tree check)", "ra::common::load_xml_part\\(");
+    stage("        pugixml load_buffer", "pugi::xml_document::load_buffer\\(");
+    stage("      Formatting (styles index)", "ra::docx::Formatting::Formatting\\(pugi::xml_node\\) \\[");
     stage("      walk_wml_part (text walk)", "ra::docx::walk_wml_part\\(");
     stage("      read_relationships", "ra::docx::read_relationships\\(");
     stage("      find_main_part", "ra::docx::find_main_part");

@@ -1,6 +1,7 @@
 // Bounded reading of a ZIP archive held in memory, shared by the package
 // formats (DOCX, ODT): the directory read in place (zip_directory.hpp), the
-// entries inflated with zlib straight from the bytes.
+// entries inflated straight from the bytes (libdeflate in one call for small
+// entries read whole, zlib step by step otherwise; see read()).
 //
 // Contract:
 //  - The archive is read in place from `bytes` (never from a path); `bytes`
@@ -41,6 +42,12 @@
 //    early"), or whose data is invalid ("invalid compressed data"), is
 //    corrupt; the CRC-32 is checked whenever an entry is read to its end
 //    ("CRC error"); all three kCorrupt "corrupt part <name>: <reason>".
+//    An entry read whole whose declared size is within every limit and at
+//    most ratio_check_after_bytes (so no ratio check applies) is first
+//    inflated in one call into a buffer of its declared size; that result
+//    only stands when the data inflates completely within it, and anything
+//    else is read again step by step as above, so the results and failures
+//    are the same whichever way an entry is read.
 //  - The inflated bytes go into a ByteBuffer (byte_buffer.hpp), never
 //    zero-filled, reserved at the entry's declared size (bounded by the
 //    limits and by 1032 times the stored bytes, DEFLATE's best), ready to be
@@ -54,9 +61,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+struct libdeflate_decompressor;  // <libdeflate.h>
 
 namespace ra::common {
 
@@ -94,6 +104,10 @@ class ZipArchive {
   ExtractLimits limits_;
   std::vector<Slot> index_;  // sorted by folded name, then directory order
   std::uint64_t total_inflated_ = 0;
+  struct FreeDecompressor {
+    void operator()(libdeflate_decompressor* d) const noexcept;
+  };
+  std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor_;  // made on first use
 };
 
 }  // namespace ra::common
