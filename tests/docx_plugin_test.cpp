@@ -41,6 +41,7 @@ std::string text_of(const std::string& name) {
 
 using ra::test::crc32;
 using ra::test::Entry;
+using ra::test::deflated_stored;
 using ra::test::make_zip;
 using ra::test::put16;
 using ra::test::put32;
@@ -832,6 +833,31 @@ TEST_CASE("docx checks the compression ratio against the compressed bytes used s
   entries.back() = stored("word/document.xml", document(""));
   entries.back().crc ^= 1;
   check_failure(make_zip(entries), ExtractStatus::kCorrupt, "corrupt part word/document.xml: CRC error");
+}
+
+TEST_CASE("docx reads small deflated parts whatever size they claim", "[docx][hostile]") {
+  // Parts up to 100 KiB are inflated in one call into a buffer of their
+  // declared size; when the claim is wrong or the data is damaged they are
+  // read again step by step, with the same result as any other part.
+  const std::string xml = document("<w:p><w:r><w:t>Python and SQL</w:t></w:r></w:p>");
+  const auto with_main = [&](const Entry& main) {
+    std::vector<Entry> entries = package_entries();
+    entries.push_back(main);
+    return make_zip(entries);
+  };
+  Entry main = deflated_stored("word/document.xml", xml);
+  for (const std::uint32_t claim : {main.size, main.size - 10, main.size + 1000, 0u}) {
+    main.size = claim;
+    const ExtractResult r = extract(with_main(main));
+    CHECK(r.message.empty());
+    CHECK(ra::test::joined(r, true) == "[body] Python and SQL\n");
+  }
+  main = deflated_stored("word/document.xml", xml);
+  main.crc ^= 1;
+  check_failure(with_main(main), ExtractStatus::kCorrupt, "corrupt part word/document.xml: CRC error");
+  main = deflated_stored("word/document.xml", xml);
+  main.data.resize(main.data.size() - 5);
+  check_failure(with_main(main), ExtractStatus::kCorrupt, "corrupt part word/document.xml: compressed data ends early");
 }
 
 TEST_CASE("docx limits the extracted text", "[docx][hostile]") {

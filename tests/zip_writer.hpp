@@ -33,6 +33,21 @@ inline Entry stored(std::string name, std::string text) {
   return e;
 }
 
+inline void put16(std::string& out, std::uint32_t v);
+
+/// An entry deflated (method 8) as one final stored DEFLATE block: valid
+/// DEFLATE data that any inflater reads, without a compressor. At most
+/// 65,535 bytes of text.
+inline Entry deflated_stored(std::string name, const std::string& text) {
+  Entry e = stored(std::move(name), text);
+  e.method = 8;
+  e.data = std::string(1, '\x01');  // BFINAL, BTYPE 00
+  put16(e.data, static_cast<std::uint32_t>(text.size()));
+  put16(e.data, static_cast<std::uint32_t>(text.size()) ^ 0xFFFFu);
+  e.data += text;
+  return e;
+}
+
 inline void put16(std::string& out, std::uint32_t v) {
   out += static_cast<char>(v & 0xFF);
   out += static_cast<char>((v >> 8) & 0xFF);
