@@ -413,7 +413,7 @@ TEST_CASE("docx hidden text: breaks, tables and fields", "[docx][hidden]") {
         "[body] Kept\n");
 }
 
-TEST_CASE("docx styles part: missing is fine, malformed fails like any part", "[docx][hidden]") {
+TEST_CASE("docx styles part: missing is fine, parsed only when it could hide text", "[docx][hidden]") {
   const std::string body = document("<w:p><w:r><w:t>Text</w:t></w:r></w:p>");
   const ExtractResult missing = extract(styled_package(body, ""));
   REQUIRE(missing.ok());
@@ -421,10 +421,50 @@ TEST_CASE("docx styles part: missing is fine, malformed fails like any part", "[
   const ExtractResult other_root = extract(styled_package(body, "<x:styles xmlns:x=\"urn:not-word\"/>"));
   REQUIRE(other_root.ok());
   CHECK(ra::test::joined(other_root, true) == "[body] Text\n");
-  const ExtractResult malformed = extract(styled_package(body, std::string(kStylesOpen) + "<w:style>"));
+  // Styles that could hide text are parsed like any part: malformed XML fails.
+  const ExtractResult malformed =
+      extract(styled_package(body, std::string(kStylesOpen) + "<w:style><w:rPr><w:vanish/></w:rPr>"));
   CHECK(malformed.status == ExtractStatus::kCorrupt);
   CHECK(malformed.message.rfind("malformed XML in word/styles.xml: ", 0) == 0);
   CHECK(malformed.chunks.empty());
+  // Styles that cannot (dark colours, normal sizes, nothing else that
+  // matters) are not parsed at all: their text is read, damage or not.
+  const ExtractResult harmless = extract(styled_package(
+      body, std::string(kStylesOpen) + "<w:style><w:rPr><w:color w:val=\"000080\"/><w:sz w:val=\"24\"/></w:rPr>"));
+  CHECK(harmless.message.empty());
+  CHECK(ra::test::joined(harmless, true) == "[body] Text\n");
+}
+
+TEST_CASE("docx styles that could hide text are read however they are spelt", "[docx][hidden]") {
+  // The byte scan that decides whether to parse the styles part must not
+  // miss a style that hides text: each of these is a paragraph style "W".
+  const auto para_style = [](const std::string& rpr) {
+    return "<w:style w:type=\"paragraph\" w:styleId=\"W\"><w:rPr>" + rpr + "</w:rPr></w:style>";
+  };
+  const std::string in_w = "<w:pPr><w:pStyle w:val=\"W\"/></w:pPr>";
+  for (const std::string& rpr : {
+           std::string("<w:color w:val=\"FFFFFF\"/>"),
+           std::string("<w:color w:val='fff8F0'/>"),                          // single quotes, any case
+           std::string("<w:color w:val = \"FFFFFF\" />"),                   // spaces around '='
+           std::string("<w:color w:val=\"&#70;FFFFF\"/>"),                  // a character reference
+           std::string("<w:color w:themeColor=\"a>b\" w:val=\"FFFFFF\"/>"),  // '>' in an earlier value
+           std::string("<q:color xmlns:q=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                       "q:val=\"FFFFFF\"/>"),                                 // another prefix
+           std::string("<w:sz w:val=\"2\"/>"),
+           std::string("<w:sz w:val=\"0.5pt\"/>"),
+           std::string("<w:vanish/>"),
+           std::string("<w:specVanish/>"),
+       }) {
+    INFO(rpr);
+    CHECK(run_text("", in_w, para_style(rpr)) == kAllHidden);
+  }
+  // A comment that looks like an element only makes the scan cautious.
+  CHECK(run_text("", in_w, "<!-- <w:vanish/> -->" + para_style("<w:color w:val=\"000000\"/>")) == kShown);
+  // Shading in a style shows white text: the styles must be read for that too.
+  CHECK(run_text("<w:color w:val=\"FFFFFF\"/>", in_w,
+                 "<w:style w:type=\"paragraph\" w:styleId=\"W\"><w:pPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/>"
+                 "</w:pPr></w:style>") == kShown);
+  CHECK(run_text("<w:color w:val=\"FFFFFF\"/>", in_w, para_style("<w:highlight w:val=\"black\"/>")) == kShown);
 }
 
 TEST_CASE("docx footnotes and endnotes follow the body, without separators", "[docx]") {
@@ -792,6 +832,7 @@ TEST_CASE("docx limits elements, attributes and tree nodes before building a tre
   small.max_elements = 50;
   std::string styles = std::string("<w:styles xmlns:w=\"") + kW + "\">";
   for (int i = 0; i < 60; ++i) styles += "<w:style/>";
+  styles += "<w:style><w:rPr><w:vanish/></w:rPr></w:style>";  // a styles part that is parsed
   check_failure(styled_package(document(""), styles + "</w:styles>"), ExtractStatus::kLimitExceeded,
                 "more than 50 XML elements in word/styles.xml", small);
   CHECK(extract(fixture("header_contact.docx"), small).ok());

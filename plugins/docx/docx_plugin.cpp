@@ -12,8 +12,12 @@
 // stands in that order. Each part is read at most once; a header, footer,
 // notes or styles part that the relationships name but the package lacks is
 // skipped (without styles, only direct run properties count). The styles
-// part is read like the others: malformed XML or a limit there fails the
-// extraction. Parts are read in this order: package relationships, the main
+// part is inflated like the others but parsed only when a scan of its bytes
+// finds something that could hide text or colour a background
+// (styles_may_hide_text in wml_formatting.hpp; the styles pandoc and
+// LibreOffice write hold nothing of the kind); then malformed XML or a
+// limit there fails the extraction, and otherwise its XML is not checked.
+// Parts are read in this order: package relationships, the main
 // part's relationships, styles, main part, then headers, notes and footers;
 // the first failure is the one reported. At most one part's XML tree is
 // alive at a time, so memory follows the largest part, not their sum. The
@@ -95,15 +99,19 @@ void walk_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits
   if (load_part(zip, part, limits, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
 }
 
-/// Loads into `styles` the first styles part the main part's relationships
-/// name and the package holds; the Formatting read from it needs `styles`
-/// alive.
+/// The Formatting of the first styles part the main part's relationships
+/// name and the package holds. The part is parsed (into `styles`, which the
+/// Formatting then needs alive) only when its bytes say it could hide text
+/// (styles_may_hide_text); otherwise no style changes how any run looks.
 Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, const XmlLimits& limits,
                        XmlPart& styles) {
   for (const Relationship& r : rels) {
-    if (r.kind == "styles" && is_text_part(r.target) && load_part(zip, r.target, limits, styles)) {
-      return Formatting(styles.doc.document_element());
-    }
+    if (r.kind != "styles" || !is_text_part(r.target)) continue;
+    std::optional<common::ByteBuffer> bytes = zip.read(r.target);
+    if (!bytes) continue;
+    if (!styles_may_hide_text(bytes->view())) return Formatting();
+    load_xml_part(r.target, std::move(*bytes), limits, styles);
+    return Formatting(styles.doc.document_element());
   }
   return Formatting();
 }

@@ -75,7 +75,59 @@ std::optional<bool> paragraph_shading(pugi::xml_node ppr, Namespaces& ns) {
   return shaded;
 }
 
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+         c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/// The local part of a qualified name: what follows its last ':'.
+std::string_view local_part(std::string_view name) {
+  const std::size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+/// Whether the attributes of a color or sz start tag, from `at` (just past
+/// its name) to its '>', could make text hidden: a val attribute (any
+/// prefix) that is near white (color) or at most 1 pt (sz), or anything
+/// that does not read as plain name="value" pairs.
+bool attributes_may_hide(std::string_view xml, std::size_t at, bool is_color) {
+  while (true) {
+    while (at < xml.size() && is_space(xml[at])) ++at;
+    if (at >= xml.size()) return true;
+    if (xml[at] == '>' || xml[at] == '/') return false;
+    const std::size_t name_begin = at;
+    while (at < xml.size() && is_name_char(xml[at])) ++at;
+    const std::string_view name = xml.substr(name_begin, at - name_begin);
+    while (at < xml.size() && is_space(xml[at])) ++at;
+    if (name.empty() || at >= xml.size() || xml[at] != '=') return true;
+    ++at;
+    while (at < xml.size() && is_space(xml[at])) ++at;
+    if (at >= xml.size() || (xml[at] != '"' && xml[at] != '\'')) return true;
+    const std::size_t close = xml.find(xml[at], at + 1);
+    if (close == std::string_view::npos) return true;
+    const std::string_view value = xml.substr(at + 1, close - at - 1);
+    at = close + 1;
+    if (local_part(name) != "val") continue;
+    if (value.find('&') != std::string_view::npos) return true;
+    if (is_color ? tone_of(value) == Tone::kLight : half_points(value).value_or(3) <= 2) return true;
+  }
+}
+
 }  // namespace
+
+bool styles_may_hide_text(std::string_view xml) {
+  if (xml.find('\0') != std::string_view::npos) return true;
+  for (std::size_t lt = xml.find('<'); lt != std::string_view::npos; lt = xml.find('<', lt + 1)) {
+    std::size_t end = lt + 1;
+    while (end < xml.size() && is_name_char(xml[end])) ++end;
+    const std::string_view local = local_part(xml.substr(lt + 1, end - lt - 1));
+    if (local == "vanish" || local == "specVanish" || local == "shd" || local == "highlight") return true;
+    if ((local == "color" || local == "sz") && attributes_may_hide(xml, end, local == "color")) return true;
+  }
+  return false;
+}
 
 void RunLook::inherit(const RunLook& base) {
   for (auto [mine, theirs] : {std::pair{&vanish, &base.vanish}, std::pair{&white, &base.white},

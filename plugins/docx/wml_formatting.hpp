@@ -70,6 +70,21 @@ RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* styl
 /// Whether w:shd element `shd` (entered in `ns`) draws a coloured background.
 bool shading_shows(pugi::xml_node shd, const Namespaces& ns);
 
+/// Whether styles part `xml` (its bytes as stored) could make any run hidden
+/// or put a coloured background behind one, judged from the bytes alone,
+/// without parsing; when it says no, Formatting() (no styles) gives every
+/// run the same look the styles would, so the part need not be parsed.
+///
+/// Conservative: yes for any element (in any namespace, or none, inside
+/// comments and CDATA too) named vanish, specVanish, shd or highlight; a
+/// color whose val (any prefix) is near white; an sz whose val is at most
+/// 1 pt; a color or sz whose attributes do not read plainly (an entity, an
+/// unquoted value); and a part holding a NUL byte (UTF-16, or not text).
+/// Every '<' is looked at, so nothing in a comment or CDATA section can hide
+/// an element from the scan. A malformed part may get "no", and is then
+/// never parsed: its errors do not fail the extraction.
+bool styles_may_hide_text(std::string_view xml);
+
 /// The document-wide formatting: styles and page colour.
 ///
 /// Styles are resolved lazily: the constructor only indexes the styles by id,
