@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <algorithm>
 #include <ctime>
+#include <cstdint>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -194,6 +196,51 @@ TEST_CASE("inheritance errors name the file and line", "[keywords]") {
   r = test_role("dup-inherited");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message == dir + "dup-inherited.yaml:8: 'python' is already used on keyword 'Python' of role 'base'");
+}
+
+TEST_CASE("a parent role read before is read again when its files change", "[keywords]") {
+  // Parents are parsed once per process and reused while their files and
+  // their ancestors' files hold the same bytes: edits must still show.
+  const fs::path dir = fs::temp_directory_path() / ("ra-parent-cache-" + std::to_string(std::time(nullptr)) + "-" +
+                                                    std::to_string(reinterpret_cast<std::uintptr_t>(&dir)));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& yaml) {
+    std::ofstream(dir / name, std::ios::binary) << yaml;
+  };
+  const auto role = [&](const std::string& id, const std::string& extends, const std::string& keyword) {
+    return "format: 1\nid: " + id + "\nname: " + id + "\n" + (extends.empty() ? "" : "extends: " + extends + "\n") +
+           "categories:\n  - id: " + id + "\n    name: C\n    keywords:\n      - {name: " + keyword +
+           ", weight: 1, " + kSrc + "}\n";
+  };
+  const auto keywords = [&](const std::string& id) {
+    ra::Result<ra::KeywordSet> set = ra::load_keyword_set(dir / (id + ".yaml"));
+    INFO((set ? std::string() : set.error().message));
+    REQUIRE(set.ok());
+    std::vector<std::string> names;
+    for (const ra::Keyword& k : set->keywords) names.push_back(k.name);
+    return names;
+  };
+  write("top.yaml", role("top", "", "Python"));
+  write("mid.yaml", role("mid", "top", "Docker"));
+  write("leaf.yaml", role("leaf", "mid", "Spark"));
+  CHECK(keywords("leaf") == std::vector<std::string>{"Python", "Docker", "Spark"});
+  CHECK(keywords("leaf") == std::vector<std::string>{"Python", "Docker", "Spark"});  // parents reused
+  write("mid.yaml", role("mid", "top", "Kubernetes"));                                // the parent changes
+  CHECK(keywords("leaf") == std::vector<std::string>{"Python", "Kubernetes", "Spark"});
+  write("top.yaml", role("top", "", "SQL"));  // a grandparent changes: the parent's entry is stale
+  CHECK(keywords("leaf") == std::vector<std::string>{"SQL", "Kubernetes", "Spark"});
+
+  // A role whose own id is among a reused parent's ancestors is a cycle,
+  // reported as a fresh parse would.
+  write("a.yaml", role("a", "", "Go"));
+  write("b.yaml", role("b", "a", "Rust"));
+  write("c.yaml", role("c", "b", "Java"));
+  CHECK(keywords("c") == std::vector<std::string>{"Go", "Rust", "Java"});  // b and a are now kept
+  const ra::Result<ra::KeywordSet> cycle = ra::parse_keyword_set(role("a", "b", "Scala"), (dir / "a.yaml").string());
+  REQUIRE_FALSE(cycle.ok());
+  CHECK(cycle.error().message == (dir / "b.yaml").string() + ":4: 'extends: a' makes a cycle");
+  fs::remove_all(dir);
 }
 
 TEST_CASE("competency and level errors", "[keywords]") {

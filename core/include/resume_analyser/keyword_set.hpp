@@ -124,7 +124,10 @@ inline constexpr std::size_t kMaxTermWords = 32;
 std::string term_key(std::string_view term);
 
 /// Parses a keyword set from YAML text; `label` names it in errors, and a
-/// role it extends is loaded from the folder of `label`.
+/// role it extends is loaded from the folder of `label`. A role that is
+/// extended is parsed once per process and reused (copied) while its file and
+/// its ancestors' files hold the same bytes, which are read again each time;
+/// the result is always what a fresh parse would give. Thread-safe.
 Result<KeywordSet> parse_keyword_set(std::string_view yaml, const std::string& label);
 
 /// Reads and parses `file`; errors name the file.
