@@ -1,5 +1,6 @@
 #include "wml_formatting.hpp"
 
+#include <array>
 #include <utility>
 
 namespace ra::docx {
@@ -76,8 +77,15 @@ std::optional<bool> paragraph_shading(pugi::xml_node ppr, Namespaces& ns) {
 }
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
-         c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+  static constexpr auto kTable = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+             c == '-' || c == '.' || c >= 0x80;
+    }
+    return t;
+  }();
+  return kTable[static_cast<unsigned char>(c)];
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -120,11 +128,26 @@ bool attributes_may_hide(std::string_view xml, std::size_t at, bool is_color) {
 bool styles_may_hide_text(std::string_view xml) {
   if (xml.find('\0') != std::string_view::npos) return true;
   for (std::size_t lt = xml.find('<'); lt != std::string_view::npos; lt = xml.find('<', lt + 1)) {
-    std::size_t end = lt + 1;
-    while (end < xml.size() && is_name_char(xml[end])) ++end;
-    const std::string_view local = local_part(xml.substr(lt + 1, end - lt - 1));
-    if (local == "vanish" || local == "specVanish" || local == "shd" || local == "highlight") return true;
-    if ((local == "color" || local == "sz") && attributes_may_hide(xml, end, local == "color")) return true;
+    // The element's local name: the name chars after '<', from its last ':'.
+    std::size_t local = lt + 1, end = lt + 1;
+    for (; end < xml.size() && is_name_char(xml[end]); ++end) {
+      if (xml[end] == ':') local = end + 1;
+    }
+    const std::string_view name = xml.substr(local, end - local);
+    switch (name.size()) {  // most names are none of these: decided by their length
+      case 2:  // sz
+      case 5:  // color
+        if ((name == "sz" || name == "color") && attributes_may_hide(xml, end, name == "color")) return true;
+        break;
+      case 3:   // shd
+      case 6:   // vanish
+      case 9:   // highlight
+      case 10:  // specVanish
+        if (name == "shd" || name == "vanish" || name == "highlight" || name == "specVanish") return true;
+        break;
+      default:
+        break;
+    }
   }
   return false;
 }
