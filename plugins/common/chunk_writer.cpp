@@ -10,7 +10,14 @@ namespace {
 
 /// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
 void append_clean_utf8(std::string& out, std::string_view in) {
+  out.reserve(out.size() + in.size());
   for (std::size_t i = 0; i < in.size();) {
+    // Printable ASCII and tabs, nearly all of a line, are copied a run at a time.
+    std::size_t run = i;
+    while (run < in.size() && ((in[run] >= 0x20 && in[run] < 0x7F) || in[run] == '\t')) ++run;
+    out.append(in.data() + i, run - i);
+    i = run;
+    if (i == in.size()) break;
     const char32_t cp = codec::next_code_point(in, i);
     if (cp >= 0x20 ? cp != 0x7F : cp == '\t') codec::append_utf8(out, cp);
   }
