@@ -80,7 +80,11 @@ void LineAssembler::flush_anchored() {
 
 void LineAssembler::emit_line() {
   const Zone zone = zone_ == Zone::kBody && table_depth_ > 0 ? Zone::kTable : zone_;
-  emit(Line{zone, std::move(line_)});
+  if (writes_) {
+    out_->add_line(zone, line_);  // line_ keeps its buffer for the next line
+  } else {
+    emit(Line{zone, std::move(line_)});
+  }
   line_.clear();
   pending_space_ = false;
   collapsed_space_ = false;
