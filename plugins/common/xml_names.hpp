@@ -36,14 +36,21 @@ template <class Ns, Ns (*kNsOfUri)(std::string_view)>
 class NamespaceScope {
  public:
   void enter(pugi::xml_node e) {
+    bool declares = false;
     for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
       if (const auto prefix = declared_prefix(a.name())) {
         bindings_[*prefix].push_back(kNsOfUri(a.value()));
         last_ = {};
+        declares = true;
       }
     }
+    if (declares) declaring_.push_back(e);
   }
   void leave(pugi::xml_node e) {
+    // Elements are left in the reverse order they were entered: only the
+    // innermost element that declared something has bindings to undo.
+    if (declaring_.empty() || declaring_.back() != e) return;
+    declaring_.pop_back();
     for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
       if (const auto prefix = declared_prefix(a.name())) {
         std::vector<Ns>& stack = bindings_[*prefix];
@@ -95,6 +102,7 @@ class NamespaceScope {
     return std::nullopt;
   }
   std::unordered_map<std::string_view, std::vector<Ns>> bindings_;  // innermost last
+  std::vector<pugi::xml_node> declaring_;  // entered elements that declared a prefix, innermost last
   struct Resolved {
     bool valid = false;
     std::string_view prefix;
