@@ -83,6 +83,23 @@ TEST_CASE("the format is chosen by content, not by extension", "[plugin_host]") 
   CHECK(host.choose(html, "resume.docx")->info.name == "html");
   CHECK(host.choose(text, "resume.html")->info.name == "text");
   CHECK(host.choose(std::string("\xff\xd8\xff\xe0\0\x10JFIF\0", 11), "photo.docx") == nullptr);
+  // With the extension that fits (the plugins that claim it sniff first).
+  CHECK(host.choose(docx, "resume.docx")->info.name == "docx");
+  CHECK(host.choose(html, "resume.html")->info.name == "html");
+  CHECK(host.choose(text, "resume.txt")->info.name == "text");
+}
+
+TEST_CASE("a sniff score above 100 counts as 100", "[plugin_host]") {
+  const fs::path dir = scratch_dir("overconfident");
+  fs::copy_file(fs::path(RA_TEST_PLUGIN_DIR) / "docx.so", dir / "docx.so");
+  fs::copy_file(fs::path(RA_TEST_BAD_PLUGIN_DIR) / "overconfident_plugin.so", dir / "z_overconfident.so");
+  ra::PluginHost host;
+  REQUIRE(host.load_directory(dir) == 2);
+  const std::string docx = ra::test::sample("strong-ml-engineer.docx");
+  CHECK(host.choose(docx, "resume.docx")->info.name == "docx");          // a tie at 100: the extension
+  CHECK(host.choose(docx, "resume.zip")->info.name == "overconfident");  // a tie: the extension
+  CHECK(host.choose(docx, "resume")->info.name == "docx");               // a tie: load order
+  CHECK(host.choose("PK\x03\x04 not a package", "x.docx")->info.name == "overconfident");  // docx says 0
 }
 
 TEST_CASE("a plugin object keeps its library loaded after the host is gone", "[plugin_host]") {

@@ -112,17 +112,26 @@ const LoadedPlugin* PluginHost::choose(std::string_view bytes, std::string_view 
   const LoadedPlugin* best = nullptr;
   int best_score = 0;
   bool best_ext = false;
-  for (const LoadedPlugin& p : plugins_) {
-    const int score = p.plugin->sniff(bytes);
-    if (score <= 0) continue;
-    const bool ext_match = !ext.empty() && std::find(p.info.extensions.begin(),
-                                                     p.info.extensions.end(), ext) !=
-                                               p.info.extensions.end();
+  const auto claims_ext = [&](const LoadedPlugin& p) {
+    return !ext.empty() && std::find(p.info.extensions.begin(), p.info.extensions.end(), ext) != p.info.extensions.end();
+  };
+  const auto consider = [&](const LoadedPlugin& p, bool ext_match) {
+    const int score = std::min(p.plugin->sniff(bytes), kSniffCertain);
+    if (score <= 0) return;
     if (score > best_score || (score == best_score && ext_match && !best_ext)) {
       best = &p;
       best_score = score;
       best_ext = ext_match;
     }
+  };
+  // The plugins that claim the extension first: when one of them is certain
+  // nothing can beat it, and the others need not sniff.
+  for (const LoadedPlugin& p : plugins_) {
+    if (claims_ext(p)) consider(p, true);
+  }
+  if (best_score == kSniffCertain) return best;
+  for (const LoadedPlugin& p : plugins_) {
+    if (!claims_ext(p)) consider(p, false);
   }
   return best;
 }

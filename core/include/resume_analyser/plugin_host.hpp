@@ -47,10 +47,13 @@ class PluginHost {
   const std::vector<LoadedPlugin>& plugins() const noexcept { return plugins_; }
   const std::vector<PluginLoadError>& errors() const noexcept { return errors_; }
 
-  /// The plugin most confident it reads `bytes`; ties go to the plugin that
-  /// claims `file_name`'s extension, then to load order. nullptr when every
-  /// plugin answers 0.
+  /// The plugin most confident it reads `bytes` (sniff scores above 100
+  /// count as 100); ties go to the plugin that claims `file_name`'s
+  /// extension, then to load order. nullptr when every plugin answers 0.
+  /// The plugins claiming the extension sniff first; when one answers 100
+  /// the others are not asked.
   const LoadedPlugin* choose(std::string_view bytes, std::string_view file_name) const;
+  static constexpr int kSniffCertain = 100;
 
   /// "DOCX, HTML, plain text": the formats loaded, for error messages.
   std::string supported_formats() const;
