@@ -92,7 +92,7 @@ TEST_CASE("the format is chosen by content, not by extension", "[plugin_host]") 
 TEST_CASE("a sniff score above 100 counts as 100", "[plugin_host]") {
   const fs::path dir = scratch_dir("overconfident");
   fs::copy_file(fs::path(RA_TEST_PLUGIN_DIR) / "docx.so", dir / "docx.so");
-  fs::copy_file(fs::path(RA_TEST_BAD_PLUGIN_DIR) / "overconfident_plugin.so", dir / "z_overconfident.so");
+  fs::copy_file(fs::path(RA_TEST_ODD_PLUGIN_DIR) / "overconfident_plugin.so", dir / "z_overconfident.so");
   ra::PluginHost host;
   REQUIRE(host.load_directory(dir) == 2);
   const std::string docx = ra::test::sample("strong-ml-engineer.docx");
