@@ -237,15 +237,20 @@ std::vector<Token> tokenize(std::string_view text) {
       if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
     }
     tok.end = static_cast<std::uint32_t>(end);
-    if (ascii) {  // the common case, without fold_case's scan and copy
-      tok.folded.assign(text.data() + pos, end - pos);
-      for (char& c : tok.folded) {
+    if (ascii) {  // the common case: folded and hashed in one pass, without fold_case's scan and copy
+      tok.folded.resize(end - pos);
+      std::uint64_t h = kWordHashSeed;
+      for (std::size_t k = 0; k < end - pos; ++k) {
+        char c = text[pos + k];
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        tok.folded[k] = c;
+        h = word_hash_step(h, c);
       }
+      tok.hash = h;
     } else {
       tok.folded = fold_case(text.substr(pos, end - pos));
+      tok.hash = word_hash(tok.folded);
     }
-    tok.hash = word_hash(tok.folded);
     tokens.push_back(std::move(tok));
 
     pos = end;

@@ -44,13 +44,16 @@ struct Token {
   std::uint64_t hash = 0;    // word_hash(folded), for lookups
 };
 
+/// One step of word_hash: `h` after byte `c`.
+inline constexpr std::uint64_t kWordHashSeed = 14695981039346656037ull;
+inline std::uint64_t word_hash_step(std::uint64_t h, char c) noexcept {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
+
 /// A hash of a (case-folded) word, the same for equal words: 64-bit FNV-1a.
 inline std::uint64_t word_hash(std::string_view word) noexcept {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = kWordHashSeed;
+  for (const char c : word) h = word_hash_step(h, c);
   return h;
 }
 
