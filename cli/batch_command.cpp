@@ -11,7 +11,9 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 namespace cli {
@@ -22,7 +24,9 @@ namespace {
 /// A one-line progress bar on stderr, redrawn at most ten times a second.
 class Progress {
  public:
-  Progress(bool enabled, std::size_t total) : enabled_(enabled && isatty(STDERR_FILENO)), total_(total) {}
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  bool enabled() const { return enabled_; }
+  void set_total(std::size_t total) { total_ = total; }
   ~Progress() {
     if (enabled_ && drawn_) std::cerr << "\r\033[K" << std::flush;
   }
@@ -40,7 +44,7 @@ class Progress {
 
  private:
   bool enabled_;
-  std::size_t total_;
+  std::size_t total_ = 0;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point last_;
 };
@@ -128,17 +132,31 @@ int run_batch(const BatchOptions& o) {
   const std::string bad_threshold = ra::check_thresholds(thresholds, role->keyword_set());
   if (!bad_threshold.empty()) return fail("--min-category: " + bad_threshold);
 
-  const std::vector<std::string> files = ra::expand_inputs(paths, std::cin);
+  // Inputs stream through the workers, so memory does not grow with their
+  // number; only a progress bar (stderr a terminal) lists them all first, for
+  // its total.
+  ra::InputPaths inputs(paths, std::cin);
+  Progress progress(o.progress);
+  std::vector<std::string> listed;
+  std::size_t next_listed = 0;
+  if (progress.enabled()) {
+    while (std::optional<std::string> p = inputs.next()) listed.push_back(std::move(*p));
+    progress.set_total(listed.size());
+  }
+  const std::function<std::optional<std::string>()> next_input = [&]() -> std::optional<std::string> {
+    if (!progress.enabled()) return inputs.next();
+    if (next_listed == listed.size()) return std::nullopt;
+    return std::move(listed[next_listed++]);
+  };
   ra::BatchSummary summary;
-  Progress progress(o.progress, files.size());
   printer->begin(role->keyword_set(), thresholds);
   const ra::Role& compiled = *role;
-  ra::ordered_parallel<ra::FileResult>(
-      files.size(), jobs, 4 * static_cast<std::size_t>(jobs),
-      [&](std::size_t i) {
-        ra::Result<ra::Document> doc = ra::read_document_file(host, files[i], o.limits);
-        if (!doc) return ra::judge(files[i], doc.error(), thresholds);
-        return ra::judge(files[i], compiled.analyse(*doc, analysis), thresholds);
+  ra::ordered_parallel_stream<std::string, ra::FileResult>(
+      next_input, jobs, 4 * static_cast<std::size_t>(jobs),
+      [&](std::size_t, std::string&& file) {
+        ra::Result<ra::Document> doc = ra::read_document_file(host, file, o.limits);
+        if (!doc) return ra::judge(std::move(file), doc.error(), thresholds);
+        return ra::judge(std::move(file), compiled.analyse(*doc, analysis), thresholds);
       },
       [&](std::size_t i, ra::FileResult&& r) {
         summary.add(r);

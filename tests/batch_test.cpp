@@ -120,6 +120,66 @@ TEST_CASE("ordered_parallel passes a worker's exception to the caller", "[batch]
   CHECK_THROWS_WITH(boom(), "boom");
 }
 
+TEST_CASE("ordered_parallel_stream pulls inputs only as the window allows", "[batch]") {
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    const std::size_t window = 6;
+    std::size_t pulled = 0, emitted = 0, most_ahead = 0;
+    std::vector<std::size_t> order;
+    ra::ordered_parallel_stream<std::size_t, std::size_t>(
+        [&]() -> std::optional<std::size_t> {  // called under the pool's lock
+          if (pulled == 300) return std::nullopt;
+          most_ahead = std::max(most_ahead, pulled - emitted);
+          return pulled++ * 3;
+        },
+        jobs, window, [](std::size_t i, std::size_t&& input) { return input + i; },
+        [&](std::size_t i, std::size_t&& v) {
+          CHECK(v == i * 4);
+          order.push_back(i);
+          ++emitted;
+        });
+    REQUIRE(order.size() == 300);
+    for (std::size_t i = 0; i < order.size(); ++i) REQUIRE(order[i] == i);
+    CHECK(most_ahead <= window);  // never more than the window taken ahead of the output
+  }
+  auto boom = [] {
+    int n = 0;
+    ra::ordered_parallel_stream<int, int>(
+        [&]() -> std::optional<int> {
+          if (n == 50) throw std::runtime_error("no more input");
+          return n++;
+        },
+        2, 4, [](std::size_t, int&& v) { return v; }, [](std::size_t, int&&) {});
+  };
+  CHECK_THROWS_WITH(boom(), "no more input");
+}
+
+TEST_CASE("inputs stream: a list is read as paths are needed, folders in whole-path order", "[batch]") {
+  std::istringstream list("one.txt\ntwo.txt\nthree.txt\n");
+  ra::InputPaths lazy({"-"}, list);
+  CHECK(lazy.next() == std::optional<std::string>("one.txt"));
+  CHECK(list.tellg() == std::streampos(8));  // only the first line was read
+  CHECK(lazy.next() == std::optional<std::string>("two.txt"));
+  CHECK(lazy.next() == std::optional<std::string>("three.txt"));
+  CHECK(lazy.next() == std::nullopt);
+
+  // Folder by folder, yet in the order of the whole paths sorted: "b-x"
+  // before the files of folder "b" ('-' sorts before '/'), "b/c" before "b0/d".
+  const fs::path dir = fresh_dir("stream-order");
+  for (const char* f : {"b/c", "b-x", "b0/d", "a.txt", "b/a/z", ".h/x", "B"}) write(dir / f, "x");
+  fs::create_directory_symlink(dir / "b0", dir / "link-to-folder");  // not followed
+  fs::create_symlink(dir / "a.txt", dir / "link-to-file");            // a file
+  std::istringstream none;
+  std::vector<std::string> streamed;
+  ra::InputPaths inputs({dir.string()}, none);
+  while (std::optional<std::string> p = inputs.next()) streamed.push_back(*p);
+  std::vector<std::string> expected;
+  for (const char* f : {"B", "a.txt", "b/c", "b-x", "b0/d", "b/a/z", "link-to-file"}) expected.push_back((dir / f).string());
+  std::sort(expected.begin(), expected.end());
+  CHECK(streamed == expected);
+  CHECK(streamed.front() == (dir / "B").string());
+  CHECK(streamed[2] == (dir / "b-x").string());
+}
+
 TEST_CASE("inputs: files, folders recursively and sorted, '-' lists, hidden skipped", "[batch]") {
   const fs::path dir = fresh_dir("inputs");
   write(dir / "b.txt", "x");

@@ -53,33 +53,65 @@ std::string failure_text(const FileResult& r) {
 
 }  // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list) {
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    if (p == "-") {
-      for (std::string line; std::getline(list, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) files.push_back(line);
+InputPaths::InputPaths(std::vector<std::string> paths, std::istream& list) : paths_(std::move(paths)), list_(list) {}
+
+void InputPaths::enter(const std::string& folder) {
+  // Sorted as the whole paths would sort: a folder's name as if followed by
+  // its '/', so "b-x" (a file) comes before the files of folder "b".
+  std::vector<std::pair<std::string, std::pair<std::string, bool>>> keyed;  // key, (path, is a folder)
+  std::error_code ec;
+  fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (hidden_name(it->path())) continue;
+    std::error_code type_ec;
+    const bool is_folder = it->is_directory(type_ec) && !it->is_symlink(type_ec);
+    if (!is_folder && !it->is_regular_file(type_ec)) continue;
+    std::string name = it->path().filename().string();
+    if (is_folder) name += '/';
+    keyed.push_back({std::move(name), {it->path().string(), is_folder}});
+  }
+  std::sort(keyed.begin(), keyed.end());
+  Folder f;
+  f.entries.reserve(keyed.size());
+  for (auto& k : keyed) f.entries.push_back(std::move(k.second));
+  folders_.push_back(std::move(f));
+}
+
+std::optional<std::string> InputPaths::next() {
+  for (;;) {
+    while (!folders_.empty()) {
+      Folder& f = folders_.back();
+      if (f.at == f.entries.size()) {
+        folders_.pop_back();
+        continue;
       }
+      auto [path, is_folder] = std::move(f.entries[f.at++]);
+      if (!is_folder) return path;
+      enter(path);  // may reallocate folders_: `f` is not used after this
+    }
+    if (in_list_) {
+      for (std::string line; std::getline(list_, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) return line;
+      }
+      in_list_ = false;
+    }
+    if (arg_ == paths_.size()) return std::nullopt;
+    const std::string& p = paths_[arg_++];
+    if (p == "-") {
+      in_list_ = true;
       continue;
     }
     std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
-      files.push_back(p);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      if (hidden_name(it->path())) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    if (!fs::is_directory(p, ec)) return p;
+    enter(p);
   }
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list) {
+  std::vector<std::string> files;
+  InputPaths inputs(paths, list);
+  while (std::optional<std::string> p = inputs.next()) files.push_back(std::move(*p));
   return files;
 }
 

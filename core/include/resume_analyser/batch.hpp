@@ -16,11 +16,37 @@
 
 namespace ra {
 
-/// Expands PATH arguments into files, in order: a file stays itself; a
-/// folder becomes every regular file below it (recursively, sorted by path,
-/// hidden files and folders skipped); "-" becomes the non-empty lines of
-/// `list` (one path per line). A path that does not exist is kept, so that
-/// reading it reports the error. Nothing is read but folder listings.
+/// PATH arguments expanded into files, one at a time, in order: a file stays
+/// itself; a folder becomes every regular file below it (recursively, sorted
+/// by path, hidden files and folders skipped; a link to a folder is not
+/// followed, a link to a file is a file); "-" becomes the non-empty lines of
+/// `list` (one path per line, a trailing CR dropped), read as they are
+/// needed. A path that does not exist is kept, so that reading it reports
+/// the error. Nothing is read but folder listings and `list`. Memory follows
+/// the folders being walked (the sorted listing of each folder on the way
+/// down), never the number of files, so any number of inputs can stream
+/// through. `list` must outlive the object.
+class InputPaths {
+ public:
+  InputPaths(std::vector<std::string> paths, std::istream& list);
+  /// The next file, or nullopt when there are no more.
+  std::optional<std::string> next();
+
+ private:
+  struct Folder {
+    std::vector<std::pair<std::string, bool>> entries;  // path, is a folder; in the order to give them
+    std::size_t at = 0;
+  };
+  void enter(const std::string& folder);
+
+  std::vector<std::string> paths_;
+  std::size_t arg_ = 0;
+  std::istream& list_;
+  bool in_list_ = false;
+  std::vector<Folder> folders_;  // the walk's way down
+};
+
+/// Every path InputPaths gives, in a vector.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list);
 
 /// Runs work(i) for i in [0, count) on `jobs` threads and calls emit(i, result)
@@ -31,6 +57,17 @@ template <class T>
 void ordered_parallel(std::size_t count, unsigned jobs, std::size_t window,
                       const std::function<T(std::size_t)>& work,
                       const std::function<void(std::size_t, T&&)>& emit);
+
+/// The same over inputs that come one at a time: next_input() gives the i-th
+/// input (or nullopt at the end) and is called under a lock, from one thread
+/// at a time, only when the window has room, so at most `window` inputs and
+/// results are held whatever their number. work(i, input) runs on the worker
+/// threads; an exception from next_input, work or emit stops the run and is
+/// rethrown to the caller.
+template <class In, class T>
+void ordered_parallel_stream(const std::function<std::optional<In>()>& next_input, unsigned jobs,
+                             std::size_t window, const std::function<T(std::size_t, In&&)>& work,
+                             const std::function<void(std::size_t, T&&)>& emit);
 
 struct Thresholds {
   double min_score = 0;                                      // overall
