@@ -15,42 +15,12 @@ does not fail the suite (XPASS once it passes: if the bug is fixed, remove the m
 one-line shape, the crash and hang checks and the batch bookkeeping are never marked.
 """
 
-# Known bugs the corpus documents, each with its reproducer. run_hostile.py prints them with
-# the checks they fail.
-BUGS = {
-    "BUG-1": ("TODO BUG-1 (plugins/docx sniff): DocxPlugin::sniff() returns 0 when ZipArchive or the "
-              "main part fails with kCorrupt/kLimitExceeded, so a damaged or hostile DOCX (truncated, "
-              "bad central directory, bad CRC, duplicate names, >1000 entries, overlapping entries, "
-              "DTD) is reported as 'unsupported format' and the plugin's reason never reaches the "
-              "user. README lists 'corrupt' as its own error. Repro: "
-              "resume-analyser score overlap-bomb.docx"),
-    "BUG-2": ("TODO BUG-2 (plugins/text + core/document.cpp): the text plugin puts the offset in its "
-              "message ('invalid UTF-16 at byte 34') and read_document() appends ' (at byte 34)' "
-              "again. Repro: printf '\\xff\\xfeP\\x00\\x00\\xd8' > u.txt; resume-analyser score u.txt"),
-    "BUG-3": ("TODO BUG-3 (core/plugin_host.cpp, Boost.DLL 1.74): a file named *.so that is not a "
-              "shared library is refused with 'not a loadable shared library (Bad file descriptor)': "
-              "Boost.DLL reports every dlopen failure as EBADF, so the reason is wrong; dlerror() "
-              "would say 'invalid ELF header'. Repro: echo text > d/x.so; resume-analyser "
-              "--plugin-dir d plugins"),
-    "BUG-4": ("TODO BUG-4 (plugins/docx xml_part.cpp): DOM memory is not bounded. max_part_bytes "
-              "bounds a part's bytes, not its elements; pugixml spends ~64 bytes per element, so a "
-              "20 MiB part of '<ab/>' (4.2 million elements, ~3:1 compression, under the ratio "
-              "limit) peaks at ~306 MB, and 16 MiB of it in the main part and in a header (both "
-              "DOMs alive, 7.9 MB file) at ~481 MB and 1.4 s of CPU. Needs an element-count limit in "
-              "scan_markup (or a smaller part limit). Repro: element-flood-20mib.docx; "
-              "tests/hostile/make_hostile.py DIR --extras writes element-flood-two-parts.docx"),
-    "BUG-5": ("TODO BUG-5 (plugins/html, libxml2 2.9.14): time is quadratic in the attributes of one "
-              "start tag (htmlParseStartTag compares each new attribute name with all earlier ones): "
-              "10,000 attributes 0.3 s, 20,000 1.35 s, 40,000 6.7 s; a 1.9 MB file with 200,000 "
-              "(allowed by the 2 MiB HTML limit) ran over 20 s. Needs an attribute-count limit "
-              "checked before libxml2 sees the tag. Repro: html-25000-attributes.html; "
-              "make_hostile.py DIR --extras writes html-200000-attributes.html"),
-    "BUG-6": ("TODO BUG-6 (core/src/profile.cpp EducationDetector::detect): quadratic. Each field "
-              "of study scans the degree list from its start to find its line's degree: 256 KiB of "
-              "'BSc computer science' lines 0.4 s, 512 KiB 1.6 s, 1 MiB (the text limit) 7.6 s. "
-              "Repro: degree-field-lines.txt (512 KiB); make_hostile.py DIR --extras writes "
-              "degree-field-lines-1mib.txt"),
-}
+# Known bugs the corpus documents, each with its reproducer: run_hostile.py prints them with
+# the checks they fail, and a check marked with one that passes is reported as XPASS. None is
+# open: BUG-1 to BUG-6 (DOCX sniff hiding the reason, a doubled UTF-16 offset, Boost.DLL's
+# dlopen reason, unbounded DOM memory, libxml2's quadratic attributes, a quadratic degree/field
+# pass) were fixed in 2026-11; their reproducers stay in the corpus as ordinary cases.
+BUGS = {}
 
 UNSUPPORTED = r"unsupported format \(supported: .+\)"
 
@@ -129,11 +99,11 @@ def corpus_cases():
         _case("invalid-utf8.txt", 0, note="safe read: not UTF-8, so Windows-1252 (text plugin rule 6)"),
         _case("invalid-utf8-after-bom.txt", 0, note="safe read: UTF-8 BOM, bad sequences become U+FFFD"),
         _case("invalid-utf16-unpaired-surrogate.txt", 2,
-              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))", xfail="BUG-2"),
+              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))"),
         _case("invalid-utf16-odd-length.txt", 2,
-              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))", xfail="BUG-2"),
-        _case("degree-field-lines.txt", 0, xfail={"time": "BUG-6"},
-              note="512 KiB of 'BSc computer science' lines: a safe read, but quadratic"),
+              r"{file}: cannot read as text: invalid UTF-16( at byte \d+| \(at byte \d+\))"),
+        _case("degree-field-lines.txt", 0,
+              note="512 KiB of 'BSc computer science' lines: a safe read (was quadratic, BUG-6)"),
         # --- size
         _case("text-50mib.txt", 2, r"{file}: text input of 50\.0 MiB exceeds the 1\.0 MiB limit",
               note="under the 64 MiB file cap: read, then refused by the text plugin's 1 MiB input limit"),
@@ -149,9 +119,9 @@ def env_cases():
         (r"warning: skipped plugin {env}/plugins/no_exports_plugin\.so: missing export ra_plugin_abi.*", None),
         (r"warning: skipped plugin {env}/plugins/wrong_abi_plugin\.so: incompatible plugin: ABI \d+ .*"
          r"host expects ABI \d+ .*", None),
-        # Mandatory shape, then the reason's text (BUG-3).
+        # The reason is dlopen's own, not Boost.DLL's "Bad file descriptor" (was BUG-3).
         (r"warning: skipped plugin {env}/plugins/x\.so: not a loadable shared library \((?!Bad file descriptor).+\)",
-         "BUG-3"),
+         None),
     ]
     return [
         _case("role-bad-yaml", 2, role + r"role-bad-yaml\.yaml:\d+: .+", file=None,

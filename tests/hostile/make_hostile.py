@@ -480,10 +480,10 @@ def write_corpus(out, samples):
 
 
 def write_extras(out):
-    """Full-size reproducers of the known bugs (tests/hostile/cases.py BUGS), too slow or too
-    large for the ctest run, which uses smaller versions of them."""
+    """Full-size reproducers of the bugs the corpus once marked (tests/hostile/cases.py; all
+    fixed), too large for the ctest run, which uses smaller versions of them."""
     j = lambda name: os.path.join(out, name)  # noqa: E731
-    # BUG-4: 16 MiB of empty elements in the main part and in a header (names from four
+    # (was BUG-4) 16 MiB of empty elements in the main part and in a header (names from four
     # letters, ~4:1, so both fit the 10 MiB DOCX limit): both DOMs are alive at once.
     doc_rels = (DECL + f'<Relationships xmlns="{PKG_RELS}"><Relationship Id="rId1" Type="{R}/header" '
                 'Target="header1.xml"/></Relationships>')
@@ -492,10 +492,10 @@ def write_extras(out):
         ("word/_rels/document.xml.rels", doc_rels),
         ("word/header1.xml", element_flood(b"header", 4, DECL + f'<w:hdr xmlns:w="{W}">',
                                            paragraph("Jane Doe") + "</w:hdr>", 16 << 20))], level=1)
-    # BUG-5: 200,000 distinct attributes in one start tag (1.9 MB, under the 2 MiB HTML limit).
+    # (was BUG-5) 200,000 distinct attributes in one start tag (1.9 MB, under the 2 MiB HTML limit).
     write(j("html-200000-attributes.html"), "<!DOCTYPE html><html><body><p " +
           " ".join(f"a{i}=1" for i in range(200_000)) + ">Python engineer</p></body></html>")
-    # BUG-6: 1 MiB of degree-and-field lines (the text plugin's input limit).
+    # (was BUG-6) 1 MiB of degree-and-field lines (the text plugin's input limit).
     write(j("degree-field-lines-1mib.txt"), "BSc computer science\n" * (((1 << 20) - 64) // 21))
 
 
