@@ -168,6 +168,7 @@ TEST_CASE("inputs stream: a list is read as paths are needed, folders in whole-p
   for (const char* f : {"b/c", "b-x", "b0/d", "a.txt", "b/a/z", ".h/x", "B"}) write(dir / f, "x");
   fs::create_directory_symlink(dir / "b0", dir / "link-to-folder");  // not followed
   fs::create_symlink(dir / "a.txt", dir / "link-to-file");            // a file
+  fs::create_symlink(dir / "nowhere", dir / "dangling");              // skipped; the walk goes on
   std::istringstream none;
   std::vector<std::string> streamed;
   ra::InputPaths inputs({dir.string()}, none);
