@@ -115,3 +115,26 @@ TEST_CASE("a plugin object keeps its library loaded after the host is gone", "[p
   REQUIRE(r.ok());
   CHECK(ra::test::joined(r) == "still here\n");
 }
+
+TEST_CASE("a second copy of a plugin that the host refuses leaves the first one working", "[plugin_host]") {
+  // Found while comparing two builds of pdf.so: each copy silences poppler
+  // by pointing poppler's process-wide message hook at a function of its
+  // own. The refused copy was unloaded, the hook left pointing into
+  // unmapped code, and the next PDF that poppler complained about (any
+  // damaged or encrypted one) crashed the process. pdf.so is now never
+  // unloaded (linked with -z nodelete).
+  const fs::path dir = scratch_dir("second-copy");
+  fs::copy_file(fs::path(RA_TEST_PLUGIN_DIR) / "pdf.so", dir / "pdf.so");
+  ra::PluginHost host;
+  host.load_directory(dir);
+  host.load_file(fs::path(RA_TEST_PLUGIN_DIR) / "pdf.so");
+  REQUIRE(host.plugins().size() == 1);
+  CHECK(host.plugins()[0].file == dir / "pdf.so");
+  REQUIRE(host.errors().size() == 1);
+  CHECK(host.errors()[0].reason == "format 'pdf' is already provided by " + (dir / "pdf.so").string());
+
+  const std::string damaged = ra::test::read_file(std::string(RA_TEST_DATA_DIR) + "/pdf/truncated.pdf");
+  const ra::ExtractResult r = host.plugins()[0].plugin->extract(damaged, ra::ExtractLimits{});
+  CHECK(r.status == ra::ExtractStatus::kCorrupt);
+  CHECK(r.message == "not a readable PDF");
+}

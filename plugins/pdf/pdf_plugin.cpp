@@ -66,7 +66,9 @@ std::string format_size(std::uint64_t bytes) {
 void ignore_poppler_message(const std::string&, void*) {}
 
 /// Poppler prints its diagnostics on stderr unless told otherwise; the
-/// setting is process-wide, so it is made once.
+/// setting is process-wide, so it is made once. It points into this library,
+/// which is linked with -z nodelete so that the pointer never dangles
+/// (CMakeLists.txt).
 void silence_poppler() {
   static std::once_flag once;
   std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
