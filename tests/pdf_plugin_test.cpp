@@ -95,8 +95,8 @@ std::optional<std::string> output_of(const std::string& command) {
 // ------------------------------------------------------------------ a PDF writer for built inputs
 
 /// A PDF with one page per content stream (Helvetica as /F1), its
-/// cross-reference table right.
-std::string make_pdf(const std::vector<std::string>& contents) {
+/// cross-reference table right; pages are `width` points wide.
+std::string make_pdf(const std::vector<std::string>& contents, int width = 612) {
   std::vector<std::string> objects;
   std::string kids;
   for (std::size_t i = 0; i < contents.size(); ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
@@ -104,7 +104,7 @@ std::string make_pdf(const std::vector<std::string>& contents) {
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   for (std::size_t i = 0; i < contents.size(); ++i) {
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(width) + " 792] /Resources << /Font << /F1 3 0 R >> >> "
                       "/Contents " + std::to_string(5 + 2 * i) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" + contents[i] +
                       "\nendstream");
@@ -250,6 +250,23 @@ TEST_CASE("pdf two columns read column by column, date columns row by row", "[pd
         "Cleaned clinical records and\n"
         "labelled X-ray images for\n"
         "a triage model.\n");
+}
+
+TEST_CASE("pdf two columns on a page of any width", "[pdf]") {
+  // Found by fuzz_pdf: on pages over 6,144 points wide the gutter width in
+  // grid cells wrapped around, no column was ever found there, and the
+  // faster column search that came later read past its buffers.
+  const std::vector<std::string> left = {"Skills", "Python and C++", "PyTorch", "Kubernetes", "SQL", "Spark"};
+  const std::vector<std::string> right = {"Experience", "Built a ranking model", "Served it on GPUs",
+                                          "Cut latency by half", "Mentored two engineers", "Wrote the docs"};
+  std::string expected = "[body] ";
+  for (const std::string& line : left) expected += line + "\n";
+  for (const std::string& line : right) expected += line + "\n";
+  for (const int width : {612, 20000}) {
+    INFO("page width " << width);
+    const double right_x = width == 612 ? 330 : 15000;
+    CHECK(text_of_bytes(make_pdf({text_stream(left) + "\n" + text_stream(right, right_x)}, width)) == expected);
+  }
 }
 
 TEST_CASE("pdf two columns: pdftotext -layout interleaves them, the plugin does not", "[pdf]") {

@@ -1,6 +1,7 @@
 #include "page_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -150,13 +151,25 @@ void peel(std::vector<Box>& side, const std::vector<Box>& other, std::vector<Box
   }
 }
 
+/// Memory find_columns reuses from one search to the next on a page.
+struct ColumnScratch {
+  struct Event {
+    std::uint32_t x;
+    std::int32_t delta;
+  };
+  std::vector<std::uint32_t> first_event, fill;  // by grid row: where its events start
+  std::vector<Event> events;
+  std::vector<std::int32_t> column, covered_before;
+  std::vector<std::uint32_t> run, len, start;  // by window start
+};
+
 struct Split {
   std::vector<Box> above, left, right, below;
 };
 
 /// Looks for a column gutter (see the contract) among `boxes`; `min_run` is
 /// the shortest vertical run that counts.
-std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run) {
+std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run, ColumnScratch& scratch) {
   if (boxes.size() < 2 * kMinSideWords || boxes.size() > kMaxColumnWords) return std::nullopt;
   double X0 = boxes[0].x0, X1 = boxes[0].x1, Y0 = boxes[0].y0, Y1 = boxes[0].y1;
   for (const Box& b : boxes) {
@@ -180,56 +193,93 @@ std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run)
     return static_cast<std::size_t>(std::clamp(i, 0.0, static_cast<double>(n)));
   };
 
-  // Occupancy by a 2-D difference array: O(1) per box, O(cells) in all.
-  const std::size_t w = nx + 1;
-  std::vector<std::int32_t> grid((nx + 1) * (ny + 1), 0);
-  for (const Box& b : boxes) {
+  // Boxes are widened to whole cells, so a gap of g points leaves at least
+  // floor(g / bx) - 1 free cells; one free cell when cells are wider than
+  // half a gutter. (This subtraction once wrapped around for cells wider
+  // than a gutter, on pages over 6,144 points wide: no columns were found.)
+  const double gutter_cells = std::floor(kMinGutter / bx);
+  const std::size_t k = gutter_cells >= 2 ? static_cast<std::size_t>(gutter_cells) - 1 : 1;
+  if (nx < k + 2) return std::nullopt;
+
+  // Each box covers cells [ix0, ix1) x [iy0, iy1): as a 2-D difference
+  // array, +1 at (ix0, iy0) and (ix1, iy1), -1 at (ix1, iy0) and (ix0, iy1).
+  // The events are bucketed by row; rows without events repeat the row
+  // above, so the grid is swept one band of equal rows at a time.
+  std::vector<std::uint32_t>& first = scratch.first_event;
+  first.assign(ny + 2, 0);
+  const auto cells = [&](const Box& b) {
     const std::size_t ix0 = std::min(bin(b.x0, X0, bx, nx), nx - 1);
     const std::size_t ix1 = std::max(bin_end(b.x1, X0, bx, nx), ix0 + 1);
     const std::size_t iy0 = std::min(bin(b.y0, Y0, by, ny), ny - 1);
     const std::size_t iy1 = std::max(bin_end(b.y1, Y0, by, ny), iy0 + 1);
-    ++grid[iy0 * w + ix0];
-    --grid[iy0 * w + ix1];
-    --grid[iy1 * w + ix0];
-    ++grid[iy1 * w + ix1];
+    return std::array<std::size_t, 4>{ix0, ix1, iy0, iy1};
+  };
+  for (const Box& b : boxes) {
+    const std::array<std::size_t, 4> c = cells(b);
+    first[c[2] + 1] += 2;
+    first[c[3] + 1] += 2;
   }
-  for (std::size_t y = 0; y <= ny; ++y) {
-    for (std::size_t x = 1; x <= nx; ++x) grid[y * w + x] += grid[y * w + x - 1];
-  }
-  for (std::size_t y = 1; y <= ny; ++y) {
-    for (std::size_t x = 0; x <= nx; ++x) grid[y * w + x] += grid[(y - 1) * w + x];
-  }
-  // Now grid[y][x] > 0 when a box covers cell (x, y). Turn each row into a
-  // prefix count of covered cells: row[x] = covered cells in [0, x).
-  for (std::size_t y = 0; y < ny; ++y) {
-    std::int32_t covered = 0;
-    for (std::size_t x = 0; x <= nx; ++x) {
-      const std::int32_t here = x < nx && grid[y * w + x] > 0 ? 1 : 0;
-      grid[y * w + x] = covered;
-      covered += here;
+  for (std::size_t y = 1; y < first.size(); ++y) first[y] += first[y - 1];
+  std::vector<ColumnScratch::Event>& events = scratch.events;
+  events.resize(first.back());
+  {
+    std::vector<std::uint32_t>& fill = scratch.fill;
+    fill.assign(first.begin(), first.end() - 1);
+    for (const Box& b : boxes) {
+      const auto [ix0, ix1, iy0, iy1] = cells(b);
+      events[fill[iy0]++] = {static_cast<std::uint32_t>(ix0), +1};
+      events[fill[iy0]++] = {static_cast<std::uint32_t>(ix1), -1};
+      events[fill[iy1]++] = {static_cast<std::uint32_t>(ix0), -1};
+      events[fill[iy1]++] = {static_cast<std::uint32_t>(ix1), +1};
     }
   }
 
-  // Boxes are widened to whole cells, so a gap of g points leaves at least
-  // floor(g / bx) - 1 free cells.
-  const std::size_t k = std::max<std::size_t>(1, static_cast<std::size_t>(std::floor(kMinGutter / bx)) - 1);
-  if (nx < k + 2) return std::nullopt;
+  // column[x]: the events' sum at x over the rows so far; its prefix sum
+  // along a row is that row's coverage. free_before[x]: covered cells in
+  // [0, x) of the current band. For each window start gx, the longest run
+  // of rows whose cells [gx, gx + k) are all free, and where it starts.
+  std::vector<std::int32_t>& column = scratch.column;
+  std::vector<std::int32_t>& covered_before = scratch.covered_before;
+  std::vector<std::uint32_t>& run = scratch.run;
+  std::vector<std::uint32_t>& len = scratch.len;
+  std::vector<std::uint32_t>& start = scratch.start;
+  column.assign(nx + 1, 0);
+  covered_before.assign(nx + 1, 0);
+  run.assign(nx, 0);
+  len.assign(nx, 0);
+  start.assign(nx, 0);
+  for (std::size_t y = 0; y < ny;) {
+    for (std::uint32_t e = first[y]; e < first[y + 1]; ++e) column[events[e].x] += events[e].delta;
+    std::size_t next = y + 1;
+    while (next < ny && first[next] == first[next + 1]) ++next;
+    const auto rows = static_cast<std::uint32_t>(next - y);
+    std::int32_t depth = 0, covered = 0;
+    for (std::size_t x = 0; x < nx; ++x) {
+      covered_before[x] = covered;
+      depth += column[x];
+      covered += depth > 0 ? 1 : 0;
+    }
+    covered_before[nx] = covered;
+    for (std::size_t gx = 1; gx + k < nx; ++gx) {
+      if (covered_before[gx + k] == covered_before[gx]) {
+        run[gx] += rows;
+        if (run[gx] > len[gx]) {
+          len[gx] = run[gx];
+          start[gx] = static_cast<std::uint32_t>(next) - run[gx];
+        }
+      } else {
+        run[gx] = 0;
+      }
+    }
+    y = next;
+  }
+
   std::optional<Split> best;
   std::size_t best_len = 0;
   std::size_t last_start = 0, last_len = 0;
   int candidates = 0;
   for (std::size_t gx = 1; gx + k < nx; ++gx) {
-    std::size_t run = 0, len = 0, start = 0;
-    for (std::size_t y = 0; y < ny; ++y) {
-      if (grid[y * w + gx + k] - grid[y * w + gx] == 0) {
-        if (++run > len) {
-          len = run;
-          start = y + 1 - run;
-        }
-      } else {
-        run = 0;
-      }
-    }
+    const std::size_t len = scratch.len[gx], start = scratch.start[gx];
     if (len <= best_len || static_cast<double>(len) * by < min_run) continue;
     if (start == last_start && len == last_len) continue;  // the same band as the previous window
     last_start = start;
@@ -267,15 +317,16 @@ std::optional<Split> find_columns(const std::vector<Box>& boxes, double min_run)
   return best;
 }
 
-void layout_part(std::vector<Box> boxes, double min_run, int depth, int& searches, std::vector<std::string>& out) {
+void layout_part(std::vector<Box> boxes, double min_run, int depth, int& searches, ColumnScratch& scratch,
+                 std::vector<std::string>& out) {
   if (boxes.empty()) return;
   if (depth < kMaxDepth && searches < kMaxSearches) {
     ++searches;
-    if (std::optional<Split> split = find_columns(boxes, min_run)) {
-      layout_part(std::move(split->above), min_run, depth + 1, searches, out);
-      layout_part(std::move(split->left), min_run, depth + 1, searches, out);
-      layout_part(std::move(split->right), min_run, depth + 1, searches, out);
-      layout_part(std::move(split->below), min_run, depth + 1, searches, out);
+    if (std::optional<Split> split = find_columns(boxes, min_run, scratch)) {
+      layout_part(std::move(split->above), min_run, depth + 1, searches, scratch, out);
+      layout_part(std::move(split->left), min_run, depth + 1, searches, scratch, out);
+      layout_part(std::move(split->right), min_run, depth + 1, searches, scratch, out);
+      layout_part(std::move(split->below), min_run, depth + 1, searches, scratch, out);
       return;
     }
   }
@@ -306,6 +357,7 @@ Box turned(const Word& w) {
 
 std::vector<std::string> layout_page(std::vector<Word> words) {
   std::vector<std::string> out;
+  ColumnScratch scratch;
   for (int rotation = 0; rotation < 4; ++rotation) {
     std::vector<Box> boxes;
     for (const Word& w : words) {
@@ -321,7 +373,7 @@ std::vector<std::string> layout_page(std::vector<Word> words) {
       bottom = std::max(bottom, b.y1);
     }
     int searches = 0;
-    layout_part(std::move(boxes), 0.5 * (bottom - top), 0, searches, out);
+    layout_part(std::move(boxes), 0.5 * (bottom - top), 0, searches, scratch, out);
   }
   return out;
 }

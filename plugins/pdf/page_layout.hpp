@@ -44,8 +44,9 @@
 //    the same way after turning the page so they read left to right; their
 //    lines follow the horizontal ones.
 //  - The result has no empty lines; no line holds '\n'. Cost: O(n log n) in
-//    the number of words plus a fixed-size occupancy grid (at most
-//    1024 x 512 cells) for each part searched for columns.
+//    the number of words plus, for each part searched for columns, a sweep
+//    of an occupancy grid of at most 1024 x 512 cells, one band of equal
+//    rows at a time, in memory reused for the whole page.
 #pragma once
 
 #include <string>
