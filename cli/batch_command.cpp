@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -126,11 +127,29 @@ int run_batch(const BatchOptions& o) {
   }
 
   const ra::PluginHost host = load_plugins(o.plugin_dirs);
+  // The role (tens of milliseconds of YAML) loads on its own thread while
+  // the workers start reading documents, which needs only the plugins. A
+  // document is analysed, and anything printed, once the role is ready; when
+  // it cannot be used, the batch stops there and says why, having printed
+  // nothing.
   std::optional<ra::JobInfo> job;
-  ra::Result<ra::Role> role = choose_role(role_id, o.job, o.keyword_dirs, host, o.limits, &job);
-  if (!role) return fail(role.error().message);
-  const std::string bad_threshold = ra::check_thresholds(thresholds, role->keyword_set());
-  if (!bad_threshold.empty()) return fail("--min-category: " + bad_threshold);
+  std::optional<ra::Result<ra::Role>> role;
+  std::string role_error;
+  const std::shared_future<void> role_loaded =
+      std::async(std::launch::async, [&] {
+        role.emplace(choose_role(role_id, o.job, o.keyword_dirs, host, o.limits, &job));
+        if (!*role) {
+          role_error = role->error().message;
+        } else if (const std::string bad = ra::check_thresholds(thresholds, (*role)->keyword_set()); !bad.empty()) {
+          role_error = "--min-category: " + bad;
+        }
+      }).share();
+  struct RoleUnusable {};
+  const auto await_role = [&]() -> const ra::Role& {
+    role_loaded.get();  // its writes are visible after this
+    if (!role_error.empty()) throw RoleUnusable{};
+    return **role;
+  };
 
   // Inputs stream through the workers, so memory does not grow with their
   // number; only a progress bar (stderr a terminal) lists them all first, for
@@ -149,20 +168,30 @@ int run_batch(const BatchOptions& o) {
     return std::move(listed[next_listed++]);
   };
   ra::BatchSummary summary;
-  printer->begin(role->keyword_set(), thresholds);
-  const ra::Role& compiled = *role;
-  ra::ordered_parallel_stream<std::string, ra::FileResult>(
-      next_input, jobs, 4 * static_cast<std::size_t>(jobs),
-      [&](std::size_t, std::string&& file) {
-        ra::Result<ra::Document> doc = ra::read_document_file(host, file, o.limits);
-        if (!doc) return ra::judge(std::move(file), doc.error(), thresholds);
-        return ra::judge(std::move(file), compiled.analyse(*doc, analysis), thresholds);
-      },
-      [&](std::size_t i, ra::FileResult&& r) {
-        summary.add(r);
-        printer->add(r);
-        progress.update(i + 1);
-      });
+  bool begun = false;
+  const auto begin_output = [&] {
+    if (!begun) printer->begin(await_role().keyword_set(), thresholds);
+    begun = true;
+  };
+  try {
+    ra::ordered_parallel_stream<std::string, ra::FileResult>(
+        next_input, jobs, 4 * static_cast<std::size_t>(jobs),
+        [&](std::size_t, std::string&& file) {
+          ra::Result<ra::Document> doc = ra::read_document_file(host, file, o.limits);
+          const ra::Role& compiled = await_role();
+          if (!doc) return ra::judge(std::move(file), doc.error(), thresholds);
+          return ra::judge(std::move(file), compiled.analyse(*doc, analysis), thresholds);
+        },
+        [&](std::size_t i, ra::FileResult&& r) {
+          begin_output();
+          summary.add(r);
+          printer->add(r);
+          progress.update(i + 1);
+        });
+    begin_output();  // no inputs
+  } catch (const RoleUnusable&) {
+    return fail(role_error);
+  }
   printer->finish(summary);
   const std::string committed = report_file.commit();
   if (!committed.empty()) return fail(committed);

@@ -303,6 +303,31 @@ TEST_CASE("batch command: exit 0 when all pass, 1 below threshold, 2 on usage er
   CHECK(r.err == "resume-analyser: batch: no PATH given (on the command line or in the config's paths)\n");
 }
 
+TEST_CASE("batch command: a role that cannot be used stops the batch before any output", "[batch][cli]") {
+  // The role loads while the first documents are read; when it fails, the
+  // batch prints nothing but the reason, and writes no report.
+  const fs::path dir = fresh_dir("bad-role");
+  for (int i = 0; i < 40; ++i) {
+    fs::copy_file(fs::path(RA_TEST_SAMPLES_DIR) / "weak-ml-engineer.txt", dir / ("r" + std::to_string(i) + ".txt"));
+  }
+  for (const char* jobs : {"-j 1", "-j 4"}) {
+    INFO(jobs);
+    Run r = run(std::string(jobs) + " --role astronaut --format jsonl .", dir.string());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("resume-analyser: unknown role 'astronaut' (known roles: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    r = run(std::string(jobs) + " --min-category nosuch=5 --format junit -o report.xml .", dir.string());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("resume-analyser: --min-category: role 'ml-engineer' has no category 'nosuch'", 0) == 0);
+    CHECK(!fs::exists(dir / "report.xml"));
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+    CHECK(files == 40);  // no temporary report left behind
+  }
+}
+
 TEST_CASE("batch command: a config file sets role, thresholds and paths", "[batch][cli]") {
   const fs::path dir = fresh_dir("config");
   fs::copy_file(fs::path(RA_TEST_SAMPLES_DIR) / "weak-ml-engineer.txt", dir / "weak.txt");
