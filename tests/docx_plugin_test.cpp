@@ -435,6 +435,127 @@ TEST_CASE("docx styles part: missing is fine, parsed only when it could hide tex
   CHECK(ra::test::joined(harmless, true) == "[body] Text\n");
 }
 
+namespace {
+
+/// CRC-32 (zip_writer.hpp's) one byte at a time, and back.
+struct Crc32Steps {
+  std::uint32_t table[256];
+  Crc32Steps() {
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+      table[i] = c;
+    }
+  }
+  /// The register before byte `b` was processed, given the register after.
+  std::uint32_t back(std::uint32_t reg, unsigned char b) const {
+    std::uint32_t k = 0;
+    while ((table[k] >> 24) != (reg >> 24)) ++k;  // the top bytes of the table differ
+    return ((reg ^ table[k]) << 8) | (k ^ b);
+  }
+};
+
+/// `prefix` + four bytes + `suffix` with CRC-32 `target`: anyone can make a
+/// part with the checksum of another, so only equal bytes show equal parts.
+std::string with_crc(const std::string& prefix, const std::string& suffix, std::uint32_t target) {
+  const Crc32Steps steps;
+  std::uint32_t reg = ~target;  // the register after the last byte
+  for (auto it = suffix.rbegin(); it != suffix.rend(); ++it) reg = steps.back(reg, static_cast<unsigned char>(*it));
+  for (int i = 0; i < 4; ++i) reg = steps.back(reg, 0);  // four zero bytes XORed into the state
+  const std::uint32_t patch = reg ^ ~crc32(prefix);
+  std::string out = prefix;
+  for (int i = 0; i < 4; ++i) out += static_cast<char>(patch >> (8 * i));
+  return out + suffix;
+}
+
+bool same_result(const ExtractResult& a, const ExtractResult& b) {
+  return a.status == b.status && a.message == b.message && ra::test::joined(a, true) == ra::test::joined(b, true);
+}
+
+/// What a thread that has read nothing before makes of `bytes`.
+ExtractResult extract_cold(const std::string& bytes, const ExtractLimits& limits = ExtractLimits{}) {
+  return std::async(std::launch::async, [&] { return extract(bytes, limits); }).get();
+}
+
+const std::string kSecretBody = document(
+    "<w:p><w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr><w:t>Kubernetes</w:t></w:r><w:r><w:t> shown</w:t></w:r></w:p>");
+const std::string kPlainStyles =
+    std::string(kStylesOpen) + "<!-- a template's styles, as many documents share them -->" +
+    "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:color w:val=\"000080\"/></w:rPr></w:style></w:styles>";
+
+}  // namespace
+
+TEST_CASE("docx styles met before are known by their bytes, not their checksum", "[docx][hidden]") {
+  // A styles part that cannot hide text is remembered by its stored bytes
+  // (plugins/common/part_memo.hpp), so that documents of one template scan
+  // it once per thread. A part of the same size and CRC-32 that hides text
+  // must still be read: keyword stuffing in hidden text is what the scan is for.
+  const std::string core = std::string(kStylesOpen) +
+                           "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:vanish/></w:rPr></w:style>";
+  std::string forged;
+  for (std::size_t pad = 0; forged.empty(); ++pad) {
+    const std::string prefix = core + "<!--" + std::string(pad, ' ');
+    const std::string suffix = std::string(kPlainStyles.size() - prefix.size() - 4 - 14, ' ') + "--></w:styles>";
+    const std::string candidate = with_crc(prefix, suffix, crc32(kPlainStyles));
+    const std::string patch = candidate.substr(prefix.size(), 4);
+    if (patch.find_first_of(std::string("-<>\0", 4)) == std::string::npos) forged = candidate;
+  }
+  REQUIRE(forged.size() == kPlainStyles.size());
+  REQUIRE(crc32(forged) == crc32(kPlainStyles));
+  REQUIRE(forged != kPlainStyles);
+
+  const std::string plain = styled_package(kSecretBody, kPlainStyles);
+  const std::string hiding = styled_package(kSecretBody, forged);
+  const std::string shown_text = "[body] Kubernetes shown\n";
+  const std::string hidden_text = "[body] shown\n[hidden] Kubernetes\n";
+  CHECK(ra::test::joined(extract_cold(plain), true) == shown_text);
+  CHECK(ra::test::joined(extract_cold(hiding), true) == hidden_text);
+  for (int round = 0; round < 2; ++round) {  // this thread remembers the plain styles from the first read
+    CHECK(ra::test::joined(extract(plain), true) == shown_text);
+    CHECK(ra::test::joined(extract(hiding), true) == hidden_text);
+  }
+}
+
+TEST_CASE("docx parts met before count against the limits as if read again", "[docx][hostile]") {
+  // Relationships and plain styles are remembered by their stored bytes;
+  // a thread that remembers them must give what a fresh one gives, under
+  // any limits, failures and their messages included.
+  const std::string pkg = styled_package(kSecretBody, kPlainStyles);
+  REQUIRE(extract(pkg).ok());  // now remembered on this thread
+  // Every limit from 0 to past the four parts' sizes together (about 900
+  // bytes): each part's own size and every running total are crossed.
+  const std::uint64_t all = pkg.size();
+  std::size_t failures = 0;
+  for (std::uint64_t v = 0; v <= all; ++v) {
+    ExtractLimits part_limit;
+    part_limit.max_part_bytes = v;
+    ExtractLimits total_limit;
+    total_limit.max_total_inflated_bytes = v;
+    ExtractLimits ratio_limit;
+    ratio_limit.ratio_check_after_bytes = v;
+    ratio_limit.max_compression_ratio = 1;
+    for (const ExtractLimits& limits : {part_limit, total_limit, ratio_limit}) {
+      INFO("limit " << v);
+      const ExtractResult warm = extract(pkg, limits), cold = extract_cold(pkg, limits);
+      CHECK(same_result(warm, cold));
+      failures += warm.ok() ? 0 : 1;
+    }
+  }
+  CHECK(failures > 100);  // the sweep does cross the limits
+  for (std::uint32_t v = 1; v <= 4; ++v) {
+    ExtractLimits depth, attributes, elements;
+    depth.max_nesting_depth = v;
+    attributes.max_attributes = v;
+    elements.max_elements = v + 1;
+    for (const ExtractLimits& limits : {depth, attributes, elements}) {
+      INFO("XML limit " << v);
+      const ExtractResult warm = extract(pkg, limits), cold = extract_cold(pkg, limits);
+      CHECK(same_result(warm, cold));
+      if (v == 1) CHECK(!warm.ok());
+    }
+  }
+}
+
 TEST_CASE("docx styles that could hide text are read however they are spelt", "[docx][hidden]") {
   // The byte scan that decides whether to parse the styles part must not
   // miss a style that hides text: each of these is a paragraph style "W".

@@ -143,6 +143,36 @@ std::optional<ByteBuffer> ZipArchive::read_prefix(std::string_view name, std::si
   return read_entry(name, max_bytes);
 }
 
+std::optional<EntryFingerprint> ZipArchive::fingerprint(std::string_view name, std::size_t max_stored) const {
+  const Slot* slot = find(name);
+  if (slot == nullptr) return std::nullopt;
+  ZipEntry st;
+  ZipDirectory::Cursor at{slot->record, 0};
+  directory_.next(at, st);
+  if (st.compressed_size > max_stored) return std::nullopt;
+  const std::string_view stored = directory_.stored_data(st, printable_name(name));
+  return EntryFingerprint{st.flags, st.method, st.crc, st.size, std::string(stored)};
+}
+
+bool ZipArchive::reuse(std::string_view name, const EntryFingerprint& seen) {
+  const Slot* slot = find(name);
+  if (slot == nullptr) return false;
+  ZipEntry st;
+  ZipDirectory::Cursor at{slot->record, 0};
+  directory_.next(at, st);
+  if (st.flags != seen.flags || st.method != seen.method || st.crc != seen.crc || st.size != seen.size ||
+      st.compressed_size != seen.stored.size()) {
+    return false;
+  }
+  if (st.size > limits_.ratio_check_after_bytes || st.size > limits_.max_part_bytes ||
+      st.size > limits_.max_total_inflated_bytes - total_inflated_) {
+    return false;  // read() would check a ratio, or fail: let it
+  }
+  if (directory_.stored_data(st, printable_name(name)) != seen.stored) return false;
+  total_inflated_ += st.size;
+  return true;
+}
+
 std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after) {
   const Slot* slot = find(name);
   if (slot == nullptr) return std::nullopt;

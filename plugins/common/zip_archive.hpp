@@ -52,6 +52,11 @@
 //    zero-filled, reserved at the entry's declared size (bounded by the
 //    limits and by 1032 times the stored bytes, DEFLATE's best), ready to be
 //    handed to pugixml without a copy.
+//  - fingerprint() and reuse() let a caller remember what it computed from
+//    an entry's bytes and skip reading an entry stored byte for byte the
+//    same (part_memo.hpp): reuse() counts the entry against the limits
+//    exactly as read() would have, and only applies where read() would
+//    succeed.
 //  - Every failure throws PluginError (plugin_error.hpp).
 #pragma once
 
@@ -63,6 +68,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -74,6 +80,21 @@ namespace ra::common {
 /// as far as it goes and is valid (for sniffing a part from a local file
 /// header). Throws only std::bad_alloc.
 ByteBuffer inflate_prefix(std::string_view raw, std::size_t max_out);
+
+/// An entry as stored, copied: its compression method, flags, declared size
+/// and CRC-32 and its stored bytes. Entries with equal fingerprints inflate
+/// to the same bytes, or fail alike.
+struct EntryFingerprint {
+  std::uint16_t flags = 0;
+  std::uint16_t method = 0;
+  std::uint32_t crc = 0;
+  std::uint64_t size = 0;
+  std::string stored;
+
+  bool operator==(const EntryFingerprint& o) const noexcept {
+    return flags == o.flags && method == o.method && crc == o.crc && size == o.size && stored == o.stored;
+  }
+};
 
 class ZipArchive {
  public:
@@ -90,6 +111,20 @@ class ZipArchive {
   /// At most the first `max_bytes` inflated bytes of entry `name`, or nullopt
   /// if absent. Counts against the same limits as read().
   std::optional<ByteBuffer> read_prefix(std::string_view name, std::size_t max_bytes);
+
+  /// The fingerprint of entry `name`; nullopt when it is absent or stores
+  /// more than `max_stored` bytes.
+  std::optional<EntryFingerprint> fingerprint(std::string_view name, std::size_t max_stored) const;
+
+  /// Whether entry `name` is stored as `seen` says, where `seen` is the
+  /// fingerprint of an entry that read() inflated whole without failing (in
+  /// this archive or another), and read() of it would succeed here too: its
+  /// declared size within max_part_bytes, ratio_check_after_bytes (no ratio
+  /// check applies) and what max_total_inflated_bytes leaves. If so, its
+  /// size is counted as read() would count it, and the caller may use what
+  /// it computed from the earlier read instead of reading the entry. Throws
+  /// what read() would when the entry's data lies outside the archive.
+  bool reuse(std::string_view name, const EntryFingerprint& seen);
 
  private:
   struct Slot {

@@ -45,6 +45,7 @@
 //     0 otherwise: not a ZIP, or a ZIP of something else (an ODT, which
 //       starts with "mimetype" and has no word/ entries; a ZIP of text files).
 #include "common/chunk_writer.hpp"
+#include "common/part_memo.hpp"
 #include "common/plugin_error.hpp"
 #include "common/xml_part.hpp"
 #include "common/zip_archive.hpp"
@@ -102,14 +103,22 @@ void walk_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits
 /// The Formatting of the first styles part the main part's relationships
 /// name and the package holds. The part is parsed (into `styles`, which the
 /// Formatting then needs alive) only when its bytes say it could hide text
-/// (styles_may_hide_text); otherwise no style changes how any run looks.
+/// (styles_may_hide_text); otherwise no style changes how any run looks, and
+/// the thread remembers the part by its stored bytes (part_memo.hpp).
 Formatting read_styles(ZipArchive& zip, const std::vector<Relationship>& rels, const XmlLimits& limits,
                        XmlPart& styles) {
+  // Styles parts that cannot hide text, by their stored bytes: documents
+  // from one template share them, and need not inflate and scan them again.
+  thread_local common::PartMemo<bool> plain_styles;
   for (const Relationship& r : rels) {
     if (r.kind != "styles" || !is_text_part(r.target)) continue;
+    if (plain_styles.find(zip, r.target, "")) return Formatting();
     std::optional<common::ByteBuffer> bytes = zip.read(r.target);
     if (!bytes) continue;
-    if (!styles_may_hide_text(bytes->view())) return Formatting();
+    if (!styles_may_hide_text(bytes->view())) {
+      plain_styles.remember(zip, r.target, "", true);
+      return Formatting();
+    }
     load_xml_part(r.target, std::move(*bytes), limits, styles);
     return Formatting(styles.doc.document_element());
   }

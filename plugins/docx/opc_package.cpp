@@ -1,5 +1,6 @@
 #include "opc_package.hpp"
 
+#include "common/part_memo.hpp"
 #include "common/plugin_error.hpp"
 #include "common/xml_part.hpp"
 
@@ -72,6 +73,12 @@ std::string resolve_target(std::string_view source_part, std::string_view target
 
 std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
   const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
+  // Packages written by one tool often hold the same relationships parts:
+  // the result depends on those bytes, the part they belong to and the limits.
+  thread_local common::PartMemo<std::vector<Relationship>> memo;
+  const std::string context = std::string(part) + '\n' + std::to_string(limits.max_depth) + ' ' +
+                              std::to_string(limits.max_elements) + ' ' + std::to_string(limits.max_attributes);
+  if (const std::vector<Relationship>* seen = memo.find(zip, rels_name, context)) return *seen;
   std::optional<common::ByteBuffer> bytes = zip.read(rels_name);
   if (!bytes) return {};
   XmlPart rels;
@@ -85,6 +92,7 @@ std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view p
     if (kind.empty()) continue;
     out.push_back(Relationship{std::string(kind), resolve_target(part, r.attribute("Target").value())});
   }
+  memo.remember(zip, rels_name, context, out);
   return out;
 }
 

@@ -30,7 +30,8 @@ struct Relationship {
 /// The relationships of `part` ("" for the package itself), in the order its
 /// relationships part lists them (_rels/.rels, word/_rels/document.xml.rels,
 /// ...). Empty when that part is absent. External targets and relationship
-/// types of other vocabularies are left out.
+/// types of other vocabularies are left out. Each thread remembers the last
+/// few relationships parts it read by their stored bytes (part_memo.hpp).
 std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits);
 
 /// The main part named by the package's first officeDocument relationship.
