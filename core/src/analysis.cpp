@@ -143,7 +143,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
 
   const std::vector<Token> tokens = tokenize(doc.text);
   r.words = static_cast<int>(tokens.size());
-  r.sections = detect_sections(doc.text);
+  r.sections = detect_sections(doc.text, tokens);
   Result<std::vector<Occurrence>> occurrences = m.keywords->find(doc.text, tokens);
   if (!occurrences) return occurrences.error();
 
