@@ -52,10 +52,7 @@ const RE2& contact_re() {
 /// number at least 10 digits. Most lines have neither, and this is far
 /// cheaper than the regular expression.
 bool may_hold_contact(std::string_view line) {
-  if (line.find('@') != std::string_view::npos) return true;
-  unsigned digits = 0;  // a loop without exits, which the compiler vectorises
-  for (const char c : line) digits += static_cast<unsigned char>(c - '0') < 10;
-  return digits >= 10;
+  return line.find('@') != std::string_view::npos || count_ascii_digits(line) >= 10;
 }
 
 }  // namespace
