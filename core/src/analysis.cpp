@@ -143,7 +143,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   r.file = doc.name;
   r.format = doc.format;
 
-  const std::vector<Token> tokens = tokenize(doc.text);
+  const Tokens tokens = tokenize(doc.text);
   r.words = static_cast<int>(tokens.size());
   r.sections = detect_sections(doc.text, tokens);
   Result<std::vector<Occurrence>> occurrences = m.keywords->find(doc.text, tokens);
@@ -261,7 +261,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
 
   // Hidden text: matched for the report, never scored.
   if (!doc.hidden_text.empty()) {
-    const std::vector<Token> hidden_tokens = tokenize(doc.hidden_text);
+    const Tokens hidden_tokens = tokenize(doc.hidden_text);
     r.flags.hidden_words = static_cast<int>(hidden_tokens.size());
     Result<std::vector<Occurrence>> hidden = m.keywords->find(doc.hidden_text, hidden_tokens);
     if (!hidden) return hidden.error();

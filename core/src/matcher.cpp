@@ -14,7 +14,7 @@ constexpr std::size_t kStop = static_cast<std::size_t>(-1);  // keyword index of
 
 /// One spelling of a keyword, cut into tokens like the text is.
 struct Alias {
-  std::vector<Token> tokens;  // the gaps between words; `folded` is unused here
+  Tokens tokens;  // the gaps between words; `folded` is unused here
   std::vector<std::vector<std::string>> forms;  // per word: accepted spellings
                                                 // (exact case when exact_case)
   std::size_t keyword = 0;
@@ -118,7 +118,7 @@ struct Matcher::Impl {
     alias.exact_case = exact;
     std::uint32_t node = 0;  // the root
     for (const Token& t : alias.tokens) {
-      const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : t.folded;
+      const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : std::string(t.folded);
       alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
       const std::string key = exact ? fold_case(word) : word;
       const std::uint32_t id = word_id(key);
@@ -176,7 +176,7 @@ struct Matcher::Impl {
   }
 
   /// The vocabulary entry of each token (nullptr: a word no spelling has).
-  std::unique_ptr<const Word*[]> look_up(const std::vector<Token>& tokens) const {
+  std::unique_ptr<const Word*[]> look_up(const Tokens& tokens) const {
     const std::size_t n = tokens.size();
     std::unique_ptr<const Word*[]> out(new const Word*[n]);  // each set below
     for (std::size_t k = 0; k < n; ++k) out[k] = find_word(tokens[k]);
@@ -221,19 +221,19 @@ struct Matcher::Impl {
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
   std::size_t match_at(const Alias& alias, std::string_view text,
-                       const std::vector<Token>& tokens, std::size_t at) const {
+                       const Tokens& tokens, std::size_t at) const {
     const std::size_t n = alias.tokens.size();
     if (at + n > tokens.size()) return 0;
     for (std::size_t k = 0; k < n; ++k) {
       const Token& t = tokens[at + k];
       const std::string_view word = alias.exact_case
                                         ? text.substr(t.begin, t.end - t.begin)
-                                        : std::string_view(t.folded);
+                                        : t.folded;
       const std::vector<std::string>& forms = alias.forms[k];
       if (std::find(forms.begin(), forms.end(), word) == forms.end()) return 0;
       if (k > 0 && !gap_fits(alias.tokens[k], t)) return 0;
     }
-    auto edge = [&](std::size_t k) { return std::string_view(tokens[at + k].folded); };
+    auto edge = [&](std::size_t k) { return tokens[at + k].folded; };
     if (glued(tokens[at], edge(0))) return 0;
     if (at + n < tokens.size() && glued(tokens[at + n], edge(n - 1))) return 0;
     return n;
@@ -280,8 +280,7 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
   return Matcher(std::move(impl));
 }
 
-Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
-                                              const std::vector<Token>& tokens) const {
+Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Tokens& tokens) const {
   const Impl& m = *impl_;
   std::vector<Occurrence> found;
   std::vector<Occurrence> nested;  // other keywords inside a longer match
@@ -391,7 +390,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
   // the context keyword stands alone on its line (a vertical list).
   const KeywordSet& set = *m.set;
   auto is_number = [&](std::uint32_t t) {
-    const std::string& w = tokens[t].folded;
+    const std::string_view w = tokens[t].folded;
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   auto alone_on_line = [&](const Occurrence& o) {
@@ -404,7 +403,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     std::uint32_t words = 0, joins = 0;
     for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
       if (is_number(t)) continue;
-      const std::string& w = tokens[t].folded;
+      const std::string_view w = tokens[t].folded;
       if (w == "and" || w == "or") ++joins; else ++words;
     }
     if (words > 0 || joins > 1) return false;

@@ -103,7 +103,7 @@ EducationDetector::~EducationDetector() = default;
 EducationDetector::EducationDetector(EducationDetector&&) noexcept = default;
 EducationDetector& EducationDetector::operator=(EducationDetector&&) noexcept = default;
 
-EducationFound EducationDetector::detect(std::string_view text, const std::vector<Token>& tokens,
+EducationFound EducationDetector::detect(std::string_view text, const Tokens& tokens,
                                          const std::vector<Section>& sections) const {
   EducationFound found;
   const bool scoped = has_kind(sections, SectionKind::kEducation);

@@ -97,10 +97,10 @@ const char* section_name(SectionKind kind) noexcept {
 
 std::vector<Section> detect_sections(std::string_view text) { return detect_sections(text, tokenize(text)); }
 
-std::vector<Section> detect_sections(std::string_view text, const std::vector<Token>& tokens) {
+std::vector<Section> detect_sections(std::string_view text, const Tokens& tokens) {
   std::vector<Section> sections{Section{}};
-  const Token* first = tokens.data();  // the first token of the line
-  const Token* const tokens_end = first + tokens.size();
+  const Token* first = tokens.begin();  // the first token of the line
+  const Token* const tokens_end = tokens.end();
   std::uint32_t line_no = 0;
   for (std::size_t start = 0; start <= text.size(); ++line_no) {
     std::size_t end = text.find('\n', start);

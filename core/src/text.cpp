@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -153,9 +154,26 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+Tokens tokenize(std::string_view text) {
+  Tokens out;
+  std::vector<Token>& tokens = out.tokens_;
   tokens.reserve(text.size() / 6 + 1);
+  // The folded words. Invariant: room for the rest of the text, so that an
+  // ASCII word (folded as long as written) always fits; a longer folding
+  // grows the buffer and moves the words written so far.
+  std::size_t capacity = text.size(), used = 0;
+  out.folded_.reset(new char[capacity]);
+  auto room = [&](std::size_t need) {
+    if (capacity >= need) return;
+    const std::size_t grown = std::max(need, 2 * capacity);
+    std::unique_ptr<char[]> buffer(new char[grown]);
+    std::copy(out.folded_.get(), out.folded_.get() + used, buffer.get());
+    for (Token& t : tokens) {
+      t.folded = std::string_view(buffer.get() + (t.folded.data() - out.folded_.get()), t.folded.size());
+    }
+    out.folded_ = std::move(buffer);
+    capacity = grown;
+  };
 
   std::uint32_t line = 0;
   std::size_t pos = 0;
@@ -247,24 +265,28 @@ std::vector<Token> tokenize(std::string_view text) {
       if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
     }
 
-    Token& tok = tokens.emplace_back();
-    tok.begin = static_cast<std::uint32_t>(pos);
-    tok.end = static_cast<std::uint32_t>(end);
-    tok.line = line;
-    tok.gap = gap;
-    tok.joiner = joiner;
+    std::string_view folded;
+    std::uint64_t hash = kWordHashSeed;
     if (ascii) {  // the common case: folded and hashed in one pass, without fold_case's scan and copy
-      tok.folded.assign(text.data() + pos, end - pos);
-      std::uint64_t h = kWordHashSeed;
-      for (char& c : tok.folded) {
+      char* const word = out.folded_.get() + used;
+      for (std::size_t k = pos; k < end; ++k) {
+        char c = text[k];
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        h = word_hash_step(h, c);
+        word[k - pos] = c;
+        hash = word_hash_step(hash, c);
       }
-      tok.hash = h;
+      folded = std::string_view(word, end - pos);
     } else {
-      tok.folded = fold_case(text.substr(pos, end - pos));
-      tok.hash = word_hash(tok.folded);
+      const std::string f = fold_case(text.substr(pos, end - pos));
+      room(used + f.size() + (text.size() - end));
+      char* const word = out.folded_.get() + used;
+      std::copy(f.begin(), f.end(), word);
+      folded = std::string_view(word, f.size());
+      hash = word_hash(folded);
     }
+    used += folded.size();
+    tokens.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), line, gap, joiner,
+                      folded, hash});
 
     pos = end;
     saw_newline = saw_other = wrap_hyphen = false;
@@ -273,7 +295,7 @@ std::vector<Token> tokenize(std::string_view text) {
     prev = 0;
     after_token = true;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace ra

@@ -38,7 +38,7 @@ std::vector<Section> detect_sections(std::string_view text);
 
 /// The same, given `tokens` = tokenize(text): the text is not tokenised
 /// again. Linear in the text.
-std::vector<Section> detect_sections(std::string_view text, const std::vector<Token>& tokens);
+std::vector<Section> detect_sections(std::string_view text, const Tokens& tokens);
 
 /// The section holding 0-based `line` (sections as returned above).
 const Section& section_of_line(const std::vector<Section>& sections, std::uint32_t line);
