@@ -45,7 +45,7 @@ callgrind_annotate --inclusive=yes "$out" 2>/dev/null | sed -n '/^Ir *file:funct
 
 echo
 echo "== instructions per document by stage (inclusive, $n documents)"
-callgrind_annotate --inclusive=yes "$out" 2>/dev/null | sed 's/,//g' | awk -v n="$n" '
+callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | sed 's/,//g' | awk -v n="$n" '
   function stage(label, re) { labels[++k] = label; res[k] = re }
   BEGIN {
     stage("total (program)", "PROGRAM TOTALS");

@@ -79,7 +79,7 @@ struct Fixture {
     const ra::LoadedPlugin* plugin = nullptr;
     std::vector<ra::TextChunk> chunks;
     ra::Document doc;
-    std::vector<ra::Token> tokens;
+    ra::Tokens tokens;
   };
   std::map<std::string, Sample> samples;
 
@@ -162,8 +162,8 @@ void BM_Tokenise(benchmark::State& state, const std::string& name) {
   Fixture& f = Fixture::get();
   const Fixture::Sample& s = f.samples.at(name);
   for (auto _ : state) {
-    std::vector<ra::Token> tokens = ra::tokenize(s.doc.text);
-    benchmark::DoNotOptimize(tokens.data());
+    ra::Tokens tokens = ra::tokenize(s.doc.text);
+    benchmark::DoNotOptimize(tokens.begin());
   }
   set_bytes(state, s);
 }

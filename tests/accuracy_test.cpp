@@ -354,7 +354,7 @@ TEST_CASE("matcher precision and recall on the labelled cases", "[accuracy]") {
       continue;
     }
     const std::string text = ra::normalize_text(c.text);
-    const std::vector<ra::Token> tokens = ra::tokenize(text);
+    const ra::Tokens tokens = ra::tokenize(text);
     ra::Result<std::vector<ra::Occurrence>> occ = matcher.find(text, tokens);
     if (!occ) FAIL(kCasesLabel << ":" << c.line << ": " << occ.error().message);
     const auto hit = std::find_if(occ->begin(), occ->end(), [&](const ra::Occurrence& o) {

@@ -87,7 +87,7 @@ TEST_CASE("tokenize keeps language names whole and marks joiners", "[text]") {
 }
 
 TEST_CASE("tokens carry byte offsets and 0-based lines", "[text]") {
-  const std::vector<ra::Token> t = ra::tokenize("Python\n  C++ x");
+  const ra::Tokens t = ra::tokenize("Python\n  C++ x");
   REQUIRE(t.size() == 3);
   CHECK(t[1].begin == 9);
   CHECK(t[1].end == 12);

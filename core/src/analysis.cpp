@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 
@@ -52,12 +53,7 @@ const RE2& contact_re() {
 /// number at least 10 digits. Most lines have neither, and this is far
 /// cheaper than the regular expression.
 bool may_hold_contact(std::string_view line) {
-  int digits = 0;
-  for (char c : line) {
-    if (c == '@') return true;
-    digits += c >= '0' && c <= '9';
-  }
-  return digits >= 10;
+  return line.find('@') != std::string_view::npos || count_ascii_digits(line) >= 10;
 }
 
 }  // namespace
@@ -69,6 +65,7 @@ struct Role::Impl {
   std::unique_ptr<Matcher> phrase_matcher;
   std::vector<std::vector<std::vector<EvidenceRef>>> evidence;  // [table][row][item]
   std::unique_ptr<EducationDetector> education;
+  std::vector<std::size_t> by_weight;  // keyword indexes by weight, then role-file order
 
   Location locate(const Document& doc, const std::vector<Section>& sections,
                   const Occurrence& o) const {
@@ -129,6 +126,11 @@ Result<Role> Role::compile(KeywordSet set) {
   if (!phrases) return phrases.error();
   impl->phrase_matcher = std::make_unique<Matcher>(std::move(phrases).value());
   impl->education = std::make_unique<EducationDetector>(impl->set.education.fields);
+  impl->by_weight.resize(impl->set.keywords.size());
+  for (std::size_t k = 0; k < impl->by_weight.size(); ++k) impl->by_weight[k] = k;
+  std::stable_sort(impl->by_weight.begin(), impl->by_weight.end(), [&](std::size_t a, std::size_t b) {
+    return impl->set.keywords[a].weight > impl->set.keywords[b].weight;
+  });
   return Role(std::move(impl));
 }
 
@@ -141,19 +143,20 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   r.file = doc.name;
   r.format = doc.format;
 
-  const std::vector<Token> tokens = tokenize(doc.text);
+  const Tokens tokens = tokenize(doc.text);
   r.words = static_cast<int>(tokens.size());
-  r.sections = detect_sections(doc.text);
+  r.sections = detect_sections(doc.text, tokens);
   Result<std::vector<Occurrence>> occurrences = m.keywords->find(doc.text, tokens);
   if (!occurrences) return occurrences.error();
 
   // Keywords: places, stuffing, listed but not demonstrated.
   std::vector<KeywordHit> hits(set.keywords.size());
   for (std::size_t i = 0; i < hits.size(); ++i) hits[i].keyword = i;
-  for (const Occurrence& o : *occurrences) {
-    ++hits[o.keyword].count;
-    hits[o.keyword].places.push_back(m.locate(doc, r.sections, o));
+  for (const Occurrence& o : *occurrences) ++hits[o.keyword].count;
+  for (KeywordHit& h : hits) {
+    if (h.count > 0) h.places.reserve(static_cast<std::size_t>(h.count));
   }
+  for (const Occurrence& o : *occurrences) hits[o.keyword].places.push_back(m.locate(doc, r.sections, o));
   const bool has_work = std::any_of(r.sections.begin(), r.sections.end(), [](const Section& s) {
     return s.kind == SectionKind::kExperience || s.kind == SectionKind::kProjects;
   });
@@ -189,6 +192,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   int ignored = 0;
   r.score = round1(coverage(all, &ignored));
+  r.categories.reserve(set.categories.size());
   for (std::size_t c = 0; c < set.categories.size(); ++c) {
     CategoryScore cs;
     cs.category = c;
@@ -196,11 +200,13 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
     cs.score = round1(coverage(set.categories[c].keywords, &cs.matched));
     r.categories.push_back(cs);
   }
-  for (KeywordHit& h : hits) {
-    if (counts(h.keyword)) {
-      r.matched.push_back(std::move(h));
+  r.matched.reserve(hits.size());
+  r.missing.reserve(hits.size());
+  for (std::size_t k : m.by_weight) {  // `missing` comes out in order
+    if (counts(k)) {
+      r.matched.push_back(std::move(hits[k]));
     } else {
-      r.missing.push_back(h.keyword);
+      r.missing.push_back(k);
     }
   }
   auto weight = [&](std::size_t k) { return set.keywords[k].weight; };
@@ -208,8 +214,6 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
     if (weight(a.keyword) != weight(b.keyword)) return weight(a.keyword) > weight(b.keyword);
     return a.count > b.count;
   });
-  std::stable_sort(r.missing.begin(), r.missing.end(),
-                   [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
 
   // Competencies.
   Result<std::vector<Occurrence>> phrase_hits = m.phrase_matcher->find(doc.text, tokens);
@@ -220,17 +224,23 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   }
   std::vector<const Location*> first_keyword(set.keywords.size(), nullptr);
   for (const KeywordHit& h : r.matched) first_keyword[h.keyword] = &h.places.front();
+  std::size_t rows = 0;
+  for (const CompetencyTable& table : set.competencies) rows += table.rows.size();
+  r.competencies.reserve(rows);
+  std::vector<EvidenceFound> found;  // scratch: each row's list is then allocated once, at its size
   for (std::size_t t = 0; t < set.competencies.size(); ++t) {
     for (std::size_t row = 0; row < set.competencies[t].rows.size(); ++row) {
       RowResult rr{t, row, Verdict::kNotMet, {}};
       const std::vector<EvidenceRef>& items = m.evidence[t][row];
+      found.clear();
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].is_keyword) {
-          if (const Location* l = first_keyword[items[i].index]) rr.found.push_back({i, *l});
+          if (const Location* l = first_keyword[items[i].index]) found.push_back({i, *l});
         } else if (const Occurrence* o = first_phrase[items[i].index]) {
-          rr.found.push_back({i, m.locate(doc, r.sections, *o)});
+          found.push_back({i, m.locate(doc, r.sections, *o)});
         }
       }
+      rr.found.assign(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
       const int needs = set.competencies[t].rows[row].needs;
       const int got = static_cast<int>(rr.found.size());
       rr.verdict = got >= needs ? Verdict::kMet : got > 0 ? Verdict::kPartlyMet : Verdict::kNotMet;
@@ -251,7 +261,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
 
   // Hidden text: matched for the report, never scored.
   if (!doc.hidden_text.empty()) {
-    const std::vector<Token> hidden_tokens = tokenize(doc.hidden_text);
+    const Tokens hidden_tokens = tokenize(doc.hidden_text);
     r.flags.hidden_words = static_cast<int>(hidden_tokens.size());
     Result<std::vector<Occurrence>> hidden = m.keywords->find(doc.hidden_text, hidden_tokens);
     if (!hidden) return hidden.error();

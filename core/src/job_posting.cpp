@@ -33,7 +33,7 @@ std::string lower(std::string_view s) {
 
 /// Whether `line` is a posting heading, and what it says about the lines below.
 bool heading(std::string_view line, Emphasis* emphasis) {
-  const std::vector<Token> tokens = tokenize(line);
+  const Tokens tokens = tokenize(line);
   if (tokens.empty() || tokens.size() > 6) return false;
   const std::string_view rest = line.substr(tokens.back().end);
   if (rest.find_first_not_of(" \t:") != std::string_view::npos) return false;
@@ -79,7 +79,7 @@ std::string find_title(const std::vector<std::string_view>& lines) {
     }
   }
   for (std::string_view line : lines) {
-    const std::vector<Token> tokens = tokenize(line);
+    const Tokens tokens = tokenize(line);
     if (tokens.empty()) continue;
     Emphasis ignored;
     if (tokens.size() > 8 || heading(line, &ignored)) return "";
@@ -142,7 +142,7 @@ Result<JobPosting> read_job_posting(const Document& posting, const std::vector<K
   }
   Result<Matcher> matcher = Matcher::compile(all);
   if (!matcher) return matcher.error();
-  const std::vector<Token> tokens = tokenize(posting.text);
+  const Tokens tokens = tokenize(posting.text);
   Result<std::vector<Occurrence>> found = matcher->find(posting.text, tokens);
   if (!found) return found.error();
 
@@ -199,9 +199,9 @@ Result<JobPosting> read_job_posting(const Document& posting, const std::vector<K
     title.weight = 3;
     title.category = 3;
     // "Senior Machine Learning Engineer" also matches "Machine Learning Engineer".
-    const std::vector<Token> words = tokenize(job.title);
+    const Tokens words = tokenize(job.title);
     static const std::set<std::string> seniority{"senior", "sr", "junior", "jr", "lead", "staff", "principal", "head"};
-    if (words.size() > 1 && seniority.count(words.front().folded)) {
+    if (words.size() > 1 && seniority.count(std::string(words.front().folded))) {
       title.aliases.push_back(job.title.substr(words[1].begin));
     }
     p.categories[3].keywords.push_back(p.keywords.size());

@@ -14,7 +14,7 @@ constexpr std::size_t kStop = static_cast<std::size_t>(-1);  // keyword index of
 
 /// One spelling of a keyword, cut into tokens like the text is.
 struct Alias {
-  std::vector<Token> tokens;  // the gaps between words; `folded` is unused here
+  Tokens tokens;  // the gaps between words; `folded` is unused here
   std::vector<std::vector<std::string>> forms;  // per word: accepted spellings
                                                 // (exact case when exact_case)
   std::size_t keyword = 0;
@@ -118,7 +118,7 @@ struct Matcher::Impl {
     alias.exact_case = exact;
     std::uint32_t node = 0;  // the root
     for (const Token& t : alias.tokens) {
-      const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : t.folded;
+      const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : std::string(t.folded);
       alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
       const std::string key = exact ? fold_case(word) : word;
       const std::uint32_t id = word_id(key);
@@ -139,39 +139,47 @@ struct Matcher::Impl {
 
   /// `vocabulary` as an open-addressing table on Token::hash, built once
   /// compiled: a token is looked up with its precomputed hash and, mostly,
-  /// one comparison, where std::unordered_map hashes the string again.
+  /// one comparison, where std::unordered_map hashes the string again. At
+  /// most a quarter full, so that the usual token, a word no spelling has,
+  /// meets an empty slot at once. The probe reads `tags` (Token::hash with
+  /// bit 0 set; 0: empty) and only on a hit `slots`.
   struct Slot {
-    std::uint64_t hash = 0;
-    const std::string* word = nullptr;  // nullptr: empty
+    const std::string* word = nullptr;
     const Word* entry = nullptr;
   };
-  std::vector<Slot> slots;  // size a power of two, at most half full
+  std::vector<std::uint64_t> tags;  // size a power of two
+  std::vector<Slot> slots;          // same size
+
+  static std::uint64_t tag(std::uint64_t hash) { return hash | 1; }
 
   void freeze() {
     std::size_t size = 16;
-    while (size < vocabulary.size() * 2) size *= 2;
+    while (size < vocabulary.size() * 4) size *= 2;
+    tags.assign(size, 0);
     slots.assign(size, Slot{});
     for (const auto& [word, entry] : vocabulary) {
       const std::uint64_t hash = word_hash(word);
       std::size_t i = hash & (size - 1);
-      while (slots[i].word != nullptr) i = (i + 1) & (size - 1);
-      slots[i] = {hash, &word, &entry};
+      while (tags[i] != 0) i = (i + 1) & (size - 1);
+      tags[i] = tag(hash);
+      slots[i] = {&word, &entry};
     }
   }
 
   const Word* find_word(const Token& t) const {
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = t.hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots[i];
-      if (slot.word == nullptr) return nullptr;
-      if (slot.hash == t.hash && *slot.word == t.folded) return slot.entry;
+    const std::size_t mask = tags.size() - 1;
+    const std::uint64_t want = tag(t.hash);
+    for (std::size_t i = t.hash & mask; tags[i] != 0; i = (i + 1) & mask) {
+      if (tags[i] == want && *slots[i].word == t.folded) return slots[i].entry;
     }
+    return nullptr;
   }
 
   /// The vocabulary entry of each token (nullptr: a word no spelling has).
-  std::vector<const Word*> look_up(const std::vector<Token>& tokens) const {
-    std::vector<const Word*> out(tokens.size(), nullptr);
-    for (std::size_t k = 0; k < tokens.size(); ++k) out[k] = find_word(tokens[k]);
+  std::unique_ptr<const Word*[]> look_up(const Tokens& tokens) const {
+    const std::size_t n = tokens.size();
+    std::unique_ptr<const Word*[]> out(new const Word*[n]);  // each set below
+    for (std::size_t k = 0; k < n; ++k) out[k] = find_word(tokens[k]);
     return out;
   }
 
@@ -185,16 +193,17 @@ struct Matcher::Impl {
 
   /// Calls `f(alias index)` for every alias whose words could start at
   /// token `at` (a superset of those that match there), depth first;
-  /// `words` is look_up(tokens), `stack` scratch space. Not recursive: a
-  /// keyword may have any number of words.
+  /// `words` is look_up(tokens) of `n` tokens, `stack` scratch space. Not
+  /// recursive: a keyword may have any number of words.
   template <typename F>
-  void candidates(const std::vector<const Word*>& words, std::size_t at, std::vector<Frame>& stack,
+  void candidates(const Word* const* words, std::size_t n, std::size_t at, std::vector<Frame>& stack,
                   F&& f) const {
-    if (at >= words.size() || words[at] == nullptr) return;  // most tokens start no keyword
-    stack.assign(1, Frame{0, at, 0});
+    if (at >= n || words[at] == nullptr) return;  // most tokens start no keyword
+    stack.clear();
+    stack.push_back(Frame{0, at, 0});
     while (!stack.empty()) {
       const Frame top = stack.back();
-      const Word* w = top.k < words.size() ? words[top.k] : nullptr;
+      const Word* w = top.k < n ? words[top.k] : nullptr;
       const bool own = w != nullptr && w->id != kNoWord;
       const std::size_t choices = w == nullptr ? 0 : (own ? 1 : 0) + w->bases.size();
       if (top.choice == choices) {
@@ -212,19 +221,19 @@ struct Matcher::Impl {
 
   /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
   std::size_t match_at(const Alias& alias, std::string_view text,
-                       const std::vector<Token>& tokens, std::size_t at) const {
+                       const Tokens& tokens, std::size_t at) const {
     const std::size_t n = alias.tokens.size();
     if (at + n > tokens.size()) return 0;
     for (std::size_t k = 0; k < n; ++k) {
       const Token& t = tokens[at + k];
       const std::string_view word = alias.exact_case
                                         ? text.substr(t.begin, t.end - t.begin)
-                                        : std::string_view(t.folded);
+                                        : t.folded;
       const std::vector<std::string>& forms = alias.forms[k];
       if (std::find(forms.begin(), forms.end(), word) == forms.end()) return 0;
       if (k > 0 && !gap_fits(alias.tokens[k], t)) return 0;
     }
-    auto edge = [&](std::size_t k) { return std::string_view(tokens[at + k].folded); };
+    auto edge = [&](std::size_t k) { return tokens[at + k].folded; };
     if (glued(tokens[at], edge(0))) return 0;
     if (at + n < tokens.size() && glued(tokens[at + n], edge(n - 1))) return 0;
     return n;
@@ -271,8 +280,7 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
   return Matcher(std::move(impl));
 }
 
-Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
-                                              const std::vector<Token>& tokens) const {
+Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Tokens& tokens) const {
   const Impl& m = *impl_;
   std::vector<Occurrence> found;
   std::vector<Occurrence> nested;  // other keywords inside a longer match
@@ -281,12 +289,18 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
                      tokens[first].begin, tokens[end - 1].end, tokens[first].line});
   };
 
-  const std::vector<const Impl::Word*> words = m.look_up(tokens);
+  const std::size_t n = tokens.size();
+  const std::unique_ptr<const Impl::Word*[]> owned_words = m.look_up(tokens);
+  const Impl::Word* const* const words = owned_words.get();
   std::vector<Impl::Frame> stack;  // candidates()' scratch, reused for every token
-  for (std::size_t i = 0; i < tokens.size();) {
+  for (std::size_t i = 0; i < n;) {
+    if (words[i] == nullptr) {  // most tokens start no keyword
+      ++i;
+      continue;
+    }
     std::size_t best_len = 0, best_keyword = 0;
     std::uint32_t best_alias = 0;
-    m.candidates(words, i, stack, [&](std::uint32_t a) {  // the longest; the first alias on a tie
+    m.candidates(words, n, i, stack, [&](std::uint32_t a) {  // the longest; the first alias on a tie
       const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
       if (len > best_len || (len == best_len && len > 0 && a < best_alias)) {
         best_len = len, best_keyword = m.aliases[a].keyword, best_alias = a;
@@ -305,7 +319,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     // machine learning models") is found too; its last word, the term's head
     // ("A/B testing"), is not.
     for (std::size_t j = i; j < i + best_len; ++j) {
-      m.candidates(words, j, stack, [&](std::uint32_t a) {
+      m.candidates(words, n, j, stack, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
         if (alias.keyword == best_keyword || alias.keyword == kStop) return;
         const std::size_t len = m.match_at(alias, text, tokens, j);
@@ -376,7 +390,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
   // the context keyword stands alone on its line (a vertical list).
   const KeywordSet& set = *m.set;
   auto is_number = [&](std::uint32_t t) {
-    const std::string& w = tokens[t].folded;
+    const std::string_view w = tokens[t].folded;
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   auto alone_on_line = [&](const Occurrence& o) {
@@ -389,7 +403,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text,
     std::uint32_t words = 0, joins = 0;
     for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
       if (is_number(t)) continue;
-      const std::string& w = tokens[t].folded;
+      const std::string_view w = tokens[t].folded;
       if (w == "and" || w == "or") ++joins; else ++words;
     }
     if (words > 0 || joins > 1) return false;

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <stdexcept>
@@ -102,7 +103,7 @@ EducationDetector::~EducationDetector() = default;
 EducationDetector::EducationDetector(EducationDetector&&) noexcept = default;
 EducationDetector& EducationDetector::operator=(EducationDetector&&) noexcept = default;
 
-EducationFound EducationDetector::detect(std::string_view text, const std::vector<Token>& tokens,
+EducationFound EducationDetector::detect(std::string_view text, const Tokens& tokens,
                                          const std::vector<Section>& sections) const {
   EducationFound found;
   const bool scoped = has_kind(sections, SectionKind::kEducation);
@@ -147,25 +148,34 @@ namespace {
 constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                    "jul", "aug", "sep", "oct", "nov", "dec"};
 
+/// The number the digits at the start of `s` spell (0 when none), as
+/// std::atoi reads the digit-led captures of range_re().
+int leading_number(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) n = n * 10 + (s[i] - '0');
+  return n;
+}
+
 /// Parses one side of a range: "March 2023", "Mar. 2023", "03/2023", "2023-03", "2023".
 bool parse_date(std::string_view s, YearMonth* out) {
-  std::string lower;
-  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   int year = 0, month = 1;
-  if (lower.size() >= 3 && std::isalpha(static_cast<unsigned char>(lower[0]))) {
+  if (s.size() >= 3 && std::isalpha(static_cast<unsigned char>(s[0]))) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const char head[3] = {lower(s[0]), lower(s[1]), lower(s[2])};
     const auto it = std::find_if(std::begin(kMonths), std::end(kMonths),
-                                 [&](const char* m) { return lower.compare(0, 3, m) == 0; });
+                                 [&](const char* m) { return std::string_view(head, 3) == m; });
     if (it == std::end(kMonths)) return false;
     month = static_cast<int>(it - std::begin(kMonths)) + 1;
-    year = std::atoi(lower.c_str() + lower.find_first_of("0123456789"));
-  } else if (lower.find('/') != std::string::npos) {
-    month = std::atoi(lower.c_str());
-    year = std::atoi(lower.c_str() + lower.find('/') + 1);
-  } else if (lower.size() == 7 && lower[4] == '-') {
-    year = std::atoi(lower.c_str());
-    month = std::atoi(lower.c_str() + 5);
+    const std::size_t digits = s.find_first_of("0123456789");
+    year = digits == std::string_view::npos ? 0 : leading_number(s.substr(digits));
+  } else if (const std::size_t slash = s.find('/'); slash != std::string_view::npos) {
+    month = leading_number(s);
+    year = leading_number(s.substr(slash + 1));
+  } else if (s.size() == 7 && s[4] == '-') {
+    year = leading_number(s);
+    month = leading_number(s.substr(5));
   } else {
-    year = std::atoi(lower.c_str());
+    year = leading_number(s);
   }
   if (year < 1950 || year > 2100 || month < 1 || month > 12) return false;
   *out = {year, month};
@@ -191,6 +201,7 @@ const RE2& range_re() {
 /// Whether `s` holds four digits in a row, as every date of range_re() does:
 /// a cheap test that spares most lines the regular expression.
 bool has_year(re2::StringPiece s) {
+  if (count_ascii_digits(std::string_view(s.data(), s.size())) < 4) return false;  // most lines
   int run = 0;
   for (char c : s) {
     run = c >= '0' && c <= '9' ? run + 1 : 0;

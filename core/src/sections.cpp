@@ -49,15 +49,16 @@ const std::unordered_map<std::string, SectionKind>& headings() {
   return table;
 }
 
-std::string heading_key(std::string_view line) {
-  const std::vector<Token> tokens = tokenize(line);
-  if (tokens.empty() || tokens.size() > 5) return "";
+/// The heading key of the line `line` (text[line_begin, ...)) whose tokens
+/// are [first, last), or "" when the line is no heading's shape.
+std::string heading_key(std::string_view text, std::size_t line_begin, std::string_view line,
+                        const Token* first, const Token* last) {
+  if (first == last || last - first > 5) return "";
   std::string key;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  for (const Token* t = first; t != last; ++t) {
     // Only spaces, '&', ',' or '/' may stand between the words of a heading.
-    if (i > 0) {
-      const std::string_view between =
-          line.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end);
+    if (t != first) {
+      const std::string_view between = text.substr(t[-1].end, t->begin - t[-1].end);
       for (char c : between) {
         if (c != ' ' && c != '\t' && c != '&' && c != ',' && c != '/') return "";
       }
@@ -66,11 +67,11 @@ std::string heading_key(std::string_view line) {
         key += "and ";
       }
     }
-    key += tokens[i].folded;
+    key += t->folded;
   }
   // Nothing but an optional ':' may follow, and nothing may precede.
-  const std::string_view before = line.substr(0, tokens.front().begin);
-  const std::string_view after = line.substr(tokens.back().end);
+  const std::string_view before = line.substr(0, first->begin - line_begin);
+  const std::string_view after = line.substr(last[-1].end - line_begin);
   auto blank = [](std::string_view s, std::string_view allowed) {
     return std::all_of(s.begin(), s.end(), [&](char c) { return allowed.find(c) != std::string_view::npos; });
   };
@@ -94,15 +95,22 @@ const char* section_name(SectionKind kind) noexcept {
   return "other";
 }
 
-std::vector<Section> detect_sections(std::string_view text) {
+std::vector<Section> detect_sections(std::string_view text) { return detect_sections(text, tokenize(text)); }
+
+std::vector<Section> detect_sections(std::string_view text, const Tokens& tokens) {
   std::vector<Section> sections{Section{}};
+  const Token* first = tokens.begin();  // the first token of the line
+  const Token* const tokens_end = tokens.end();
   std::uint32_t line_no = 0;
   for (std::size_t start = 0; start <= text.size(); ++line_no) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
+    while (first != tokens_end && first->line < line_no) ++first;
     if (line.size() <= 60) {
-      const auto it = headings().find(heading_key(line));
+      const Token* last = first;
+      while (last != tokens_end && last->line == line_no) ++last;
+      const auto it = headings().find(heading_key(text, start, line, first, last));
       if (it != headings().end()) {
         const std::size_t b = line.find_first_not_of(" \t#*");
         const std::size_t e = line.find_last_not_of(" \t:*");

@@ -7,6 +7,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace ra {
@@ -56,24 +58,37 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
-bool is_ascii_word(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/// What tokenize() needs to know of an ASCII byte.
+enum AsciiClass : std::uint8_t {
+  kWordByte = 1,    // letter or digit
+  kSpaceByte = 2,   // ' ', '\t', '\r', '\f', '\v'
+  kJoinerByte = 4,  // . - / & '
+};
 
-bool is_word_cp(char32_t cp) {
-  if (cp < 0x80) return is_ascii_word(static_cast<unsigned char>(cp));
+constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWordByte;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = kWordByte;
+  for (char c : {' ', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpaceByte;
+  for (char c : {'.', '-', '/', '&', '\''}) t[static_cast<unsigned char>(c)] = kJoinerByte;
+  return t;
+}();
+
+bool is_ascii_word(unsigned char c) { return c < 0x80 && (kAsciiClass[c] & kWordByte) != 0; }
+
+bool is_word_non_ascii(char32_t cp) {
   if (cp == codec::kReplacement) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-bool is_joiner(char32_t cp) {
-  return cp == '.' || cp == '-' || cp == '/' || cp == '&' || cp == '\'';
+bool is_word_cp(char32_t cp) {
+  return cp < 0x80 ? (kAsciiClass[cp] & kWordByte) != 0 : is_word_non_ascii(cp);
 }
 
-bool is_space(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
-}
+bool is_joiner(char32_t cp) { return cp < 0x80 && (kAsciiClass[cp] & kJoinerByte) != 0; }
+
+bool is_space(char32_t cp) { return cp < 0x80 && (kAsciiClass[cp] & kSpaceByte) != 0; }
 
 /// normalize_text() of a piece holding non-ASCII text, appended to `out`.
 void normalize_piece(std::string_view text, std::string& out) {
@@ -139,9 +154,26 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+Tokens tokenize(std::string_view text) {
+  Tokens out;
+  std::vector<Token>& tokens = out.tokens_;
   tokens.reserve(text.size() / 6 + 1);
+  // The folded words. Invariant: room for the rest of the text, so that an
+  // ASCII word (folded as long as written) always fits; a longer folding
+  // grows the buffer and moves the words written so far.
+  std::size_t capacity = text.size(), used = 0;
+  out.folded_.reset(new char[capacity]);
+  auto room = [&](std::size_t need) {
+    if (capacity >= need) return;
+    const std::size_t grown = std::max(need, 2 * capacity);
+    std::unique_ptr<char[]> buffer(new char[grown]);
+    std::copy(out.folded_.get(), out.folded_.get() + used, buffer.get());
+    for (Token& t : tokens) {
+      t.folded = std::string_view(buffer.get() + (t.folded.data() - out.folded_.get()), t.folded.size());
+    }
+    out.folded_ = std::move(buffer);
+    capacity = grown;
+  };
 
   std::uint32_t line = 0;
   std::size_t pos = 0;
@@ -150,11 +182,12 @@ std::vector<Token> tokenize(std::string_view text) {
   // "fine-\ntuning": a hyphen right after a word, then only whitespace with a
   // line break, is a hyphen the line wrapped at.
   bool wrap_hyphen = false;
-  std::size_t separator_chars = 0, spaces = 0;
+  std::size_t separator_chars = 0;
   char32_t only_joiner = 0;
   char32_t prev = 0;  // last separator code point; 0 at the start or right after a token
   bool after_token = false;
 
+  // The code point at `at` (0 at the end of the text) and where the next begins.
   auto peek = [&](std::size_t at, std::size_t* next) -> char32_t {
     if (at >= text.size()) {
       *next = at;
@@ -174,56 +207,51 @@ std::vector<Token> tokenize(std::string_view text) {
   while (pos < text.size()) {
     std::size_t next = 0;
     const char32_t cp = peek(pos, &next);
-    std::size_t after_dot = 0;
-    // ".NET": a dot opens a token only where a word could start.
-    const bool at_word_start = !after_token || (prev != 0 && !is_joiner(prev));
-    const bool dot_word = cp == '.' && at_word_start && is_word_cp(peek(next, &after_dot));
-    if (!is_word_cp(cp) && !dot_word) {
-      ++separator_chars;
-      if (cp == '\n') {
-        saw_newline = true;
-        ++line;
-        ++spaces;
-      } else if (is_space(cp)) {
-        ++spaces;
-      } else {
-        wrap_hyphen = cp == '-' && separator_chars == 1 && after_token;
-        saw_other = true;
-        only_joiner = is_joiner(cp) ? cp : 0;
+    bool dot_word = false;
+    if (!is_word_cp(cp)) {
+      // ".NET": a dot opens a token only where a word could start.
+      if (cp == '.' && (!after_token || (prev != 0 && !is_joiner(prev)))) {
+        std::size_t after_dot = 0;
+        dot_word = is_word_cp(peek(next, &after_dot));
       }
-      prev = cp;
-      pos = next;
-      continue;
+      if (!dot_word) {
+        ++separator_chars;
+        if (cp == '\n') {
+          saw_newline = true;
+          ++line;
+        } else if (!is_space(cp)) {
+          wrap_hyphen = cp == '-' && separator_chars == 1 && after_token;
+          saw_other = true;
+          only_joiner = is_joiner(cp) ? cp : 0;
+        }
+        prev = cp;
+        pos = next;
+        continue;
+      }
     }
 
     // A token starts here: word characters, then a trailing run of + or #.
-    Token tok;
-    tok.begin = static_cast<std::uint32_t>(pos);
-    tok.line = line;
+    Gap gap = Gap::kBreak;
+    char joiner = 0;
     if (tokens.empty()) {
-      tok.gap = Gap::kStart;
+      gap = Gap::kStart;
     } else if (separator_chars == 1 && saw_other && only_joiner != 0) {
-      tok.gap = Gap::kJoiner;
-      tok.joiner = static_cast<char>(only_joiner);
+      gap = Gap::kJoiner;
+      joiner = static_cast<char>(only_joiner);
     } else if (wrap_hyphen && saw_newline) {
-      tok.gap = Gap::kJoiner;
-      tok.joiner = '-';
+      gap = Gap::kJoiner;
+      joiner = '-';
     } else if (!saw_other) {
-      tok.gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
-    } else {
-      tok.gap = Gap::kBreak;
+      gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
     }
     std::size_t end = dot_word ? next : pos;
     bool ascii = true;
     for (;;) {
-      if (end < text.size() && is_ascii_word(static_cast<unsigned char>(text[end]))) {
-        ++end;
-        continue;
-      }
-      ascii = ascii && (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80);
+      while (end < text.size() && is_ascii_word(static_cast<unsigned char>(text[end]))) ++end;
+      if (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80) break;
       std::size_t n = 0;
-      const char32_t c = peek(end, &n);
-      if (end >= text.size() || !is_word_cp(c)) break;
+      if (!is_word_non_ascii(peek(end, &n))) break;
+      ascii = false;
       end = n;
     }
     std::size_t suffix_end = end;
@@ -233,34 +261,41 @@ std::vector<Token> tokenize(std::string_view text) {
     if (suffix_end != end) {
       // "C++", "C++17" (a version follows), but not "A+B".
       std::size_t n = 0;
-      const char32_t after = suffix_end >= text.size() ? 0 : peek(suffix_end, &n);
+      const char32_t after = peek(suffix_end, &n);
       if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
     }
-    tok.end = static_cast<std::uint32_t>(end);
+
+    std::string_view folded;
+    std::uint64_t hash = kWordHashSeed;
     if (ascii) {  // the common case: folded and hashed in one pass, without fold_case's scan and copy
-      tok.folded.resize(end - pos);
-      std::uint64_t h = kWordHashSeed;
-      for (std::size_t k = 0; k < end - pos; ++k) {
-        char c = text[pos + k];
+      char* const word = out.folded_.get() + used;
+      for (std::size_t k = pos; k < end; ++k) {
+        char c = text[k];
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        tok.folded[k] = c;
-        h = word_hash_step(h, c);
+        word[k - pos] = c;
+        hash = word_hash_step(hash, c);
       }
-      tok.hash = h;
+      folded = std::string_view(word, end - pos);
     } else {
-      tok.folded = fold_case(text.substr(pos, end - pos));
-      tok.hash = word_hash(tok.folded);
+      const std::string f = fold_case(text.substr(pos, end - pos));
+      room(used + f.size() + (text.size() - end));
+      char* const word = out.folded_.get() + used;
+      std::copy(f.begin(), f.end(), word);
+      folded = std::string_view(word, f.size());
+      hash = word_hash(folded);
     }
-    tokens.push_back(std::move(tok));
+    used += folded.size();
+    tokens.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), line, gap, joiner,
+                      folded, hash});
 
     pos = end;
     saw_newline = saw_other = wrap_hyphen = false;
-    separator_chars = spaces = 0;
+    separator_chars = 0;
     only_joiner = 0;
     prev = 0;
     after_token = true;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace ra

@@ -61,8 +61,7 @@ class Matcher {
   /// Every occurrence in `text` (normalised, see normalize_text) whose
   /// tokens are `tokens` (= tokenize(text)), ordered by position. Fails only
   /// when RE2 runs out of memory. Thread-safe.
-  Result<std::vector<Occurrence>> find(std::string_view text,
-                                       const std::vector<Token>& tokens) const;
+  Result<std::vector<Occurrence>> find(std::string_view text, const Tokens& tokens) const;
 
   const KeywordSet& keyword_set() const noexcept;
 

@@ -52,7 +52,7 @@ class EducationDetector {
   EducationDetector(EducationDetector&&) noexcept;
   EducationDetector& operator=(EducationDetector&&) noexcept;
 
-  EducationFound detect(std::string_view text, const std::vector<Token>& tokens,
+  EducationFound detect(std::string_view text, const Tokens& tokens,
                         const std::vector<Section>& sections) const;
 
  private:

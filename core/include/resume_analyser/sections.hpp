@@ -1,6 +1,8 @@
 // Résumé sections (Summary, Skills, Experience, ...) found from headings.
 #pragma once
 
+#include "resume_analyser/text.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +35,10 @@ struct Section {
 /// "TECHNICAL SKILLS", "Education:", "Licenses & Certifications"... (the full
 /// list is in sections.cpp).
 std::vector<Section> detect_sections(std::string_view text);
+
+/// The same, given `tokens` = tokenize(text): the text is not tokenised
+/// again. Linear in the text.
+std::vector<Section> detect_sections(std::string_view text, const Tokens& tokens);
 
 /// The section holding 0-based `line` (sections as returned above).
 const Section& section_of_line(const std::vector<Section>& sections, std::uint32_t line);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,8 +41,34 @@ struct Token {
   std::uint32_t line = 0;    // 0-based line of `begin`
   Gap gap = Gap::kStart;     // separation from the previous token
   char joiner = 0;           // the joining character when gap == kJoiner
-  std::string folded;        // case-folded text of the token
+  std::string_view folded;   // case-folded text of the token, held by its Tokens
   std::uint64_t hash = 0;    // word_hash(folded), for lookups
+};
+
+/// The tokens of a text in order, with the storage their `folded` words
+/// point into (one buffer, not a string per token). Moving keeps the words
+/// where they are; copying is not allowed, as the copies would point into
+/// the original.
+class Tokens {
+ public:
+  Tokens() = default;
+  Tokens(Tokens&&) noexcept = default;
+  Tokens& operator=(Tokens&&) noexcept = default;
+  Tokens(const Tokens&) = delete;
+  Tokens& operator=(const Tokens&) = delete;
+
+  std::size_t size() const noexcept { return tokens_.size(); }
+  bool empty() const noexcept { return tokens_.empty(); }
+  const Token& operator[](std::size_t i) const noexcept { return tokens_[i]; }
+  const Token& front() const noexcept { return tokens_.front(); }
+  const Token& back() const noexcept { return tokens_.back(); }
+  const Token* begin() const noexcept { return tokens_.data(); }
+  const Token* end() const noexcept { return tokens_.data() + tokens_.size(); }
+
+ private:
+  friend Tokens tokenize(std::string_view normalized);
+  std::vector<Token> tokens_;
+  std::unique_ptr<char[]> folded_;  // the folded words, one after another
 };
 
 /// One step of word_hash: `h` after byte `c`.
@@ -57,7 +84,17 @@ inline std::uint64_t word_hash(std::string_view word) noexcept {
   return h;
 }
 
-/// Splits normalised text into tokens (see Token). Linear in the input.
-std::vector<Token> tokenize(std::string_view normalized);
+/// How many ASCII digits `s` holds: a loop without exits, which the compiler
+/// vectorises, for cheap tests that spare lines a regular expression.
+inline std::size_t count_ascii_digits(std::string_view s) noexcept {
+  std::size_t digits = 0;
+  for (const char c : s) digits += static_cast<unsigned char>(c - '0') < 10;
+  return digits;
+}
+
+/// Splits normalised text into tokens (see Token). Linear in the input; two
+/// allocations (the tokens, their folded words) for text whose words need no
+/// case folding beyond ASCII.
+Tokens tokenize(std::string_view normalized);
 
 }  // namespace ra
