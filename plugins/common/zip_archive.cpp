@@ -143,23 +143,28 @@ std::optional<ByteBuffer> ZipArchive::read_prefix(std::string_view name, std::si
   return read_entry(name, max_bytes);
 }
 
-std::optional<EntryFingerprint> ZipArchive::fingerprint(std::string_view name, std::size_t max_stored) const {
+std::optional<ZipEntry> ZipArchive::entry(std::string_view name) const {
   const Slot* slot = find(name);
   if (slot == nullptr) return std::nullopt;
   ZipEntry st;
   ZipDirectory::Cursor at{slot->record, 0};
-  directory_.next(at, st);
+  directory_.next(at, st);  // read and checked by the constructor
+  return st;
+}
+
+std::optional<EntryFingerprint> ZipArchive::fingerprint(std::string_view name, std::size_t max_stored) const {
+  const std::optional<ZipEntry> found = entry(name);
+  if (!found) return std::nullopt;
+  const ZipEntry& st = *found;
   if (st.compressed_size > max_stored) return std::nullopt;
   const std::string_view stored = directory_.stored_data(st, printable_name(name));
   return EntryFingerprint{st.flags, st.method, st.crc, st.size, std::string(stored)};
 }
 
 bool ZipArchive::reuse(std::string_view name, const EntryFingerprint& seen) {
-  const Slot* slot = find(name);
-  if (slot == nullptr) return false;
-  ZipEntry st;
-  ZipDirectory::Cursor at{slot->record, 0};
-  directory_.next(at, st);
+  const std::optional<ZipEntry> found = entry(name);
+  if (!found) return false;
+  const ZipEntry& st = *found;
   if (st.flags != seen.flags || st.method != seen.method || st.crc != seen.crc || st.size != seen.size ||
       st.compressed_size != seen.stored.size()) {
     return false;
@@ -174,11 +179,9 @@ bool ZipArchive::reuse(std::string_view name, const EntryFingerprint& seen) {
 }
 
 std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after) {
-  const Slot* slot = find(name);
-  if (slot == nullptr) return std::nullopt;
-  ZipEntry st;
-  ZipDirectory::Cursor at{slot->record, 0};
-  directory_.next(at, st);  // read and checked by the constructor
+  const std::optional<ZipEntry> found = entry(name);
+  if (!found) return std::nullopt;
+  const ZipEntry& st = *found;
   const std::string shown = printable_name(name);
   if (st.encrypted()) fail(ExtractStatus::kUnsupported, "encrypted " + std::string(format_) + " is not supported");
   if (st.method != kStore && st.method != kDeflate) {

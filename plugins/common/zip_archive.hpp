@@ -132,6 +132,7 @@ class ZipArchive {
     std::uint64_t record;  // where its central directory record starts
   };
   const Slot* find(std::string_view name) const;
+  std::optional<ZipEntry> entry(std::string_view name) const;  // its directory record, if present
   std::optional<ByteBuffer> read_entry(std::string_view name, std::uint64_t stop_after);
 
   ZipDirectory directory_;
