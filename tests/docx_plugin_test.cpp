@@ -5,6 +5,7 @@
 #include "zip_writer.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <future>
 #include <string>
 #include <vector>
@@ -21,8 +22,30 @@ std::string fixture(const std::string& name) {
   return ra::test::read_file(std::string(RA_TEST_DATA_DIR) + "/docx/" + name);
 }
 
+/// RA_DOCX_READER (plugins/docx/wml_text.hpp) for the extractions in its
+/// scope; ctest runs each test case in its own process, one at a time.
+class Readers {
+ public:
+  explicit Readers(const char* readers) { ::setenv("RA_DOCX_READER", readers, 1); }
+  ~Readers() { ::unsetenv("RA_DOCX_READER"); }
+  Readers(const Readers&) = delete;
+  Readers& operator=(const Readers&) = delete;
+};
+
+/// Everything an extraction says.
+std::string outcome(const ExtractResult& r) {
+  return std::to_string(static_cast<int>(r.status)) + " " + r.message + " @" + std::to_string(r.offset) + "\n" +
+         ra::test::joined(r, true);
+}
+
+/// Extracts with the plugin's readers as users get them, and checks that
+/// every part read from a tree gives the same outcome: so each document of
+/// these tests also compares the stream reader with the tree reader.
 ExtractResult extract(const std::string& bytes, const ExtractLimits& limits = ExtractLimits{}) {
-  return docx().extract(bytes, limits);
+  ExtractResult result = docx().extract(bytes, limits);
+  const Readers tree("tree");
+  CHECK(outcome(docx().extract(bytes, limits)) == outcome(result));
+  return result;
 }
 
 std::string text_of(const std::string& name) {
@@ -624,6 +647,79 @@ TEST_CASE("docx written by pandoc: lists, table, link, footnote", "[docx]") {
         "Led a team of five engineers\nBuilt CI/CD pipelines with GitHub Actions\nSkills\n"
         "[table] Area\tTools\nLanguages\tC++, Python, Go\nCloud\tAWS, Kubernetes\n"
         "[footnote] Hired and mentored three of them.\n");
+}
+
+TEST_CASE("docx parts are read as they stream by, and from a tree where the stream is unsure", "[docx]") {
+  // Documents by real writers, and the edge fixtures, read whole by the
+  // stream: no tree is built for them, and the text is the tree's.
+  for (const std::string name :
+       {"pandoc_resume.docx", "libreoffice_resume.docx", "hidden_text.docx", "textbox.docx", "table_skills.docx",
+        "fields.docx", "footnotes.docx", "header_contact.docx", "content_control.docx", "hyperlink.docx",
+        "tracked_changes.docx", "prefixes.docx", "strict.docx", "main_elsewhere.docx"}) {
+    INFO(name);
+    ExtractResult streamed;
+    {
+      const Readers stream("stream");
+      streamed = docx().extract(fixture(name), ExtractLimits{});
+    }
+    REQUIRE(streamed.ok());
+    CHECK(ra::test::joined(streamed, true) == text_of(name));
+  }
+
+  // What the stream leaves to the tree, each with the text the tree gives
+  // (extract() checks that the default readers give the same as the tree).
+  const auto unsure = [](const std::string& body, const std::string& text) {
+    const std::string bytes = package(document(body));
+    INFO(body);
+    {
+      const Readers stream("stream");
+      const ExtractResult streamed = docx().extract(bytes, ExtractLimits{});
+      CHECK(streamed.status == ExtractStatus::kInternal);
+      CHECK(streamed.message == "the stream reader gave up on word/document.xml");
+    }
+    const ExtractResult r = extract(bytes);
+    REQUIRE(r.ok());
+    CHECK(ra::test::joined(r, true) == text);
+  };
+  // Character references, CDATA, a carriage return: kept as pugixml reads them.
+  unsure("<w:p><w:r><w:t>caf&#233; &#x2014; ok</w:t></w:r></w:p>", "[body] caf\xC3\xA9 \xE2\x80\x94 ok\n");
+  unsure("<w:p><w:r><w:t><![CDATA[a <b> c]]></w:t></w:r></w:p>", "[body] a <b> c\n");
+  unsure("<w:p><w:r><w:t>one\r\ntwo</w:t></w:r></w:p>", "[body] one two\n");
+  unsure("<w:p><w:pPr><w:pStyle w:val=\"a&#10;b\"/></w:pPr><w:r><w:t>styled</w:t></w:r></w:p>", "[body] styled\n");
+  // A w:t holding more than one run of text.
+  unsure("<w:p><w:r><w:t>split<!-- note -->text</w:t></w:r></w:p>", "[body] splittext\n");
+  unsure("<w:p><w:r><w:t>a<w:x/>b</w:t></w:r></w:p>", "[body] ab\n");
+  // Properties after the content they apply to: the whole element takes them.
+  unsure("<w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>white</w:t></w:r>"
+         "<w:pPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:pPr></w:p>",
+         "[body] white\n");
+  unsure("<w:p><w:r><w:t>gone</w:t><w:rPr><w:vanish/></w:rPr></w:r></w:p>", "[hidden] gone\n");
+  unsure("<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>cell</w:t></w:r></w:p>"
+         "</w:tc></w:tr><w:tblPr><w:shd w:val=\"clear\" w:fill=\"000000\"/></w:tblPr></w:tbl>",
+         "[table] cell\n");
+  unsure("<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>cell</w:t></w:r></w:p>"
+         "<w:tcPr><w:shd w:val=\"clear\" w:fill=\"000000\"/></w:tcPr></w:tc></w:tr></w:tbl>",
+         "[table] cell\n");
+  // mc:AlternateContent: the first mc:Choice counts, even after the mc:Fallback.
+  unsure("<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+         "<mc:Fallback><w:t>fallback</w:t></mc:Fallback><mc:Choice Requires=\"wps\"><w:t>choice</w:t></mc:Choice>"
+         "</mc:AlternateContent></w:r></w:p>",
+         "[body] choice\n");
+  // A page colour given after the body still colours the page behind it.
+  {
+    const std::string body = "<w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>on dark</w:t></w:r></w:p>";
+    const std::string xml = std::string("<w:document xmlns:w=\"") + kW + "\"><w:body>" + body +
+                            "</w:body><w:background w:color=\"000000\"/></w:document>";
+    const ExtractResult r = extract(package(xml));
+    REQUIRE(r.ok());
+    CHECK(ra::test::joined(r, true) == "[body] on dark\n");
+    const Readers stream("stream");
+    CHECK(docx().extract(package(xml), ExtractLimits{}).status == ExtractStatus::kInternal);
+  }
+  // Malformed XML: the tree's message, never the stream's.
+  const ExtractResult malformed = extract(package(document("<w:p><w:r><w:t>open</w:r></w:p>")));
+  CHECK(malformed.status == ExtractStatus::kCorrupt);
+  CHECK(malformed.message.rfind("malformed XML in word/document.xml: ", 0) == 0);
 }
 
 TEST_CASE("docx UTF-16 parts are decoded", "[docx]") {

@@ -25,12 +25,28 @@ struct QName {
   std::string_view local;
 };
 
-inline QName split(const char* name) {
-  const std::string_view qname(name);
-  const std::size_t colon = qname.find(':');
-  if (colon == std::string_view::npos) return {{}, qname};
-  return {qname.substr(0, colon), qname.substr(colon + 1)};
+/// The prefix an attribute named `name` declares: "" for xmlns, "p" for
+/// xmlns:p; nullopt when it declares none.
+inline std::optional<std::string_view> declared_prefix(std::string_view name) {
+  if (name.empty() || name[0] != 'x') return std::nullopt;
+  if (name == "xmlns") return std::string_view();
+  if (name.substr(0, 6) == "xmlns:") return name.substr(6);
+  return std::nullopt;
 }
+
+inline std::optional<std::string_view> declared_prefix(const char* name) {
+  if (name[0] != 'x') return std::nullopt;  // the common case, without a strlen
+  return declared_prefix(std::string_view(name));
+}
+
+inline QName split(std::string_view qname) {
+  for (std::size_t colon = 0; colon < qname.size(); ++colon) {  // names are short: no memchr call
+    if (qname[colon] == ':') return {qname.substr(0, colon), qname.substr(colon + 1)};
+  }
+  return {{}, qname};
+}
+
+inline QName split(const char* name) { return split(std::string_view(name)); }
 
 template <class Ns, Ns (*kNsOfUri)(std::string_view)>
 class NamespaceScope {
@@ -94,13 +110,6 @@ class NamespaceScope {
   }
 
  private:
-  static std::optional<std::string_view> declared_prefix(const char* name) {
-    if (name[0] != 'x') return std::nullopt;  // the common case, without a strlen
-    const std::string_view attribute(name);
-    if (attribute == "xmlns") return std::string_view();
-    if (attribute.substr(0, 6) == "xmlns:") return attribute.substr(6);
-    return std::nullopt;
-  }
   std::unordered_map<std::string_view, std::vector<Ns>> bindings_;  // innermost last
   std::vector<pugi::xml_node> declaring_;  // entered elements that declared a prefix, innermost last
   struct Resolved {

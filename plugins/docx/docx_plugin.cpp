@@ -85,19 +85,13 @@ bool is_encrypted_office_file(std::string_view bytes) {
          bytes.find(kStreamName) != std::string_view::npos;
 }
 
-/// Loads part `name` into `xml`; false when the package lacks it.
-bool load_part(ZipArchive& zip, const std::string& name, const XmlLimits& limits, XmlPart& xml) {
-  std::optional<common::ByteBuffer> bytes = zip.read(name);
-  if (!bytes) return false;
-  load_xml_part(name, std::move(*bytes), limits, xml);
-  return true;
-}
-
-/// Loads and walks one WordprocessingML part.
-void walk_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits, Zone zone,
-               const Formatting& formatting, ChunkWriter& out) {
-  XmlPart xml;
-  if (load_part(zip, part, limits, xml)) walk_wml_part(xml.doc.document_element(), zone, formatting, out);
+/// Reads WordprocessingML part `part` (wml_text.hpp); no lines when the
+/// package lacks it.
+ChunkWriter read_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits, Zone zone, bool main,
+                      Formatting& formatting, std::uint64_t max_text_bytes) {
+  std::optional<common::ByteBuffer> bytes = zip.read(part);
+  if (!bytes) return ChunkWriter(max_text_bytes);
+  return read_wml_part(part, std::move(*bytes), limits, zone, main, formatting, max_text_bytes);
 }
 
 /// The Formatting of the first styles part the main part's relationships
@@ -133,20 +127,12 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   const std::vector<Relationship> rels = read_relationships(zip, main, xml);
 
   // Two trees at a time at most: the styles (read lazily, as runs use them)
-  // and the part being walked; the main part's tree is gone before the
-  // headers, notes and footers are read.
+  // and the part being read, when it is read from a tree (wml_text.hpp); the
+  // main part's is gone before the headers, notes and footers are read.
   XmlPart styles;
   Formatting formatting = read_styles(zip, rels, xml, styles);
-  ChunkWriter body(limits.max_text_bytes);
-  {
-    XmlPart main_xml;
-    load_part(zip, main, xml, main_xml);  // find_main_part checked that it is there
-    if (!is_wml_document(main_xml.doc.document_element())) {
-      fail(ExtractStatus::kCorrupt, "main part " + printable_name(main) + " is not a WordprocessingML document");
-    }
-    formatting.read_page(main_xml.doc.document_element());
-    walk_wml_part(main_xml.doc.document_element(), Zone::kBody, formatting, body);
-  }
+  // find_main_part checked that the main part is there.
+  const ChunkWriter body = read_part(zip, main, xml, Zone::kBody, true, formatting, limits.max_text_bytes);
 
   ChunkWriter out(limits.max_text_bytes);
   std::set<std::string> parts_read{fold_entry_name(main)};
@@ -156,8 +142,7 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
       if (r.kind != kind || !is_text_part(r.target) || !parts_read.insert(fold_entry_name(r.target)).second) {
         continue;
       }
-      ChunkWriter part(limits.max_text_bytes);
-      walk_part(zip, r.target, xml, zone, formatting, part);
+      const ChunkWriter part = read_part(zip, r.target, xml, zone, false, formatting, limits.max_text_bytes);
       if (each_text_once) {
         std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
         for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;

@@ -58,7 +58,7 @@ std::optional<double> half_points(std::string_view value) {
 
 /// Whether `e` (entered) or any element inside it is a w:shd that shows.
 bool holds_shading(pugi::xml_node e, Namespaces& ns) {
-  if (ns.is_w(e, "shd") && shading_shows(e, ns)) return true;
+  if (ns.is_w(e, "shd") && shading_shows(TreeAttributes(e, ns))) return true;
   for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     ns.enter(child);
@@ -72,7 +72,7 @@ bool holds_shading(pugi::xml_node e, Namespaces& ns) {
 /// The shading of w:pPr element `ppr` (entered), if it has one.
 std::optional<bool> paragraph_shading(pugi::xml_node ppr, Namespaces& ns) {
   std::optional<bool> shaded;
-  ns.for_each_child(ppr, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns); });
+  ns.for_each_child(ppr, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(TreeAttributes(shd, ns)); });
   return shaded;
 }
 
@@ -165,54 +165,53 @@ bool RunLook::hides_text(bool backdrop) const {
   return white.value_or(false) && !backdrop && !shaded.value_or(false) && !highlighted.value_or(false);
 }
 
-RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* style) {
-  RunLook look;
-  std::optional<bool> vanish, spec_vanish;
-  if (style != nullptr) *style = {};
-  for (pugi::xml_node child = rpr.first_child(); child; child = child.next_sibling()) {
-    if (child.type() != pugi::node_element) continue;
-    ns.enter(child);
-    const QName name = split(child.name());
-    if (ns.resolve(name.prefix) == Ns::kWml) {
-      const std::string_view val = ns.w_attr(child, "val");
-      if (name.local == "vanish") {
-        vanish = on_off(val);
-      } else if (name.local == "specVanish") {
-        spec_vanish = on_off(val);
-      } else if (name.local == "color") {
-        look.white = tone_of(val) == Tone::kLight;
-      } else if (name.local == "sz") {
-        if (const std::optional<double> size = half_points(val)) look.tiny = *size <= 2;
-      } else if (name.local == "shd") {
-        look.shaded = shading_shows(child, ns);
-      } else if (name.local == "highlight") {
-        look.highlighted = !(val.empty() || val == "none" || val == "white");
-      } else if (name.local == "rStyle" && style != nullptr) {
-        *style = val;
-      }
-    }
-    ns.leave(child);
+void RunLookReader::property(std::string_view local, const WAttributes& attributes) {
+  if (local == "vanish") {
+    vanish_ = on_off(attributes.w("val"));
+  } else if (local == "specVanish") {
+    spec_vanish_ = on_off(attributes.w("val"));
+  } else if (local == "color") {
+    look_.white = tone_of(attributes.w("val")) == Tone::kLight;
+  } else if (local == "sz") {
+    if (const std::optional<double> size = half_points(attributes.w("val"))) look_.tiny = *size <= 2;
+  } else if (local == "shd") {
+    look_.shaded = shading_shows(attributes);
+  } else if (local == "highlight") {
+    const std::string_view val = attributes.w("val");
+    look_.highlighted = !(val.empty() || val == "none" || val == "white");
+  } else if (local == "rStyle") {
+    style_ = attributes.w("val");
   }
-  if (vanish || spec_vanish) look.vanish = vanish.value_or(false) || spec_vanish.value_or(false);
+}
+
+RunLook RunLookReader::look() const {
+  RunLook look = look_;
+  if (vanish_ || spec_vanish_) look.vanish = vanish_.value_or(false) || spec_vanish_.value_or(false);
   return look;
 }
 
-bool shading_shows(pugi::xml_node shd, const Namespaces& ns) {
-  const std::string_view pattern = ns.w_attr(shd, "val");
+bool shading_shows(const WAttributes& attributes) {
+  const std::string_view pattern = attributes.w("val");
   if (pattern == "nil") return false;
-  if (tone_of(ns.w_attr(shd, "fill")) == Tone::kColoured) return true;
-  return !(pattern.empty() || pattern == "clear") && tone_of(ns.w_attr(shd, "color")) != Tone::kLight;
+  if (tone_of(attributes.w("fill")) == Tone::kColoured) return true;
+  return !(pattern.empty() || pattern == "clear") && tone_of(attributes.w("color")) != Tone::kLight;
 }
 
-void Formatting::read_page(pugi::xml_node document_root) {
-  if (!document_root) return;
-  Namespaces ns;
-  ns.enter(document_root);
-  ns.for_each_child(document_root, Ns::kWml, "background", [&](pugi::xml_node background) {
-    page_coloured_ = tone_of(ns.w_attr(background, "color")) == Tone::kColoured;
+bool background_coloured(const WAttributes& attributes) { return tone_of(attributes.w("color")) == Tone::kColoured; }
+
+namespace {
+
+/// The look set by w:rPr element `rpr` of the styles tree (entered in `ns`).
+RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns) {
+  RunLookReader reader;
+  ns.for_each_child(rpr, [&](pugi::xml_node child) {
+    const auto [child_ns, local] = ns.name_of(child);
+    if (child_ns == Ns::kWml) reader.property(local, TreeAttributes(child, ns));
   });
-  ns.leave(document_root);
+  return reader.look();
 }
+
+}  // namespace
 
 Formatting::Formatting(pugi::xml_node styles_root) {
   if (!styles_root) return;

@@ -63,12 +63,27 @@ struct RunLook {
   bool hides_text(bool backdrop) const;
 };
 
-/// The look set by w:rPr element `rpr` (entered in `ns`); when `style` is
-/// given it receives the w:rStyle value ("" when none).
-RunLook read_run_look(pugi::xml_node rpr, Namespaces& ns, std::string_view* style = nullptr);
+/// Reads the look a w:rPr sets, one child element at a time.
+class RunLookReader {
+ public:
+  /// Child element w:<local> of the w:rPr, with its attributes.
+  void property(std::string_view local, const WAttributes& attributes);
+  /// The look read so far (w:vanish and w:specVanish together).
+  RunLook look() const;
+  /// The w:rStyle value, "" when none.
+  std::string_view style() const { return style_; }
 
-/// Whether w:shd element `shd` (entered in `ns`) draws a coloured background.
-bool shading_shows(pugi::xml_node shd, const Namespaces& ns);
+ private:
+  RunLook look_;
+  std::optional<bool> vanish_, spec_vanish_;
+  std::string_view style_;
+};
+
+/// Whether w:shd element with `attributes` draws a coloured background.
+bool shading_shows(const WAttributes& attributes);
+
+/// Whether w:background element with `attributes` colours the page.
+bool background_coloured(const WAttributes& attributes);
 
 /// Whether styles part `xml` (its bytes as stored) could make any run hidden
 /// or put a coloured background behind one, judged from the bytes alone,
@@ -102,11 +117,12 @@ class Formatting {
 
   /// Indexes `styles_root` (the root of word/styles.xml, w:styles; a null
   /// node or any other element gives no styles), which must outlive this
-  /// object. The page is white until read_page().
+  /// object. The page is white until set_page_coloured().
   explicit Formatting(pugi::xml_node styles_root);
 
-  /// Reads the w:background of `document_root` (the main part's w:document).
-  void read_page(pugi::xml_node document_root);
+  /// The main part's w:document/w:background colours the page (the last one
+  /// there: background_coloured).
+  void set_page_coloured(bool coloured) { page_coloured_ = coloured; }
 
   /// What the styles give a run of character style `run_style` in a
   /// paragraph of style `paragraph_style` ("" or an unknown id: the default

@@ -33,6 +33,8 @@ inline Ns ns_of_uri(std::string_view uri) {
 /// is harmless.
 class Namespaces : public common::NamespaceScope<Ns, ns_of_uri> {
  public:
+  using NamespaceScope::for_each_child;
+
   /// Whether element `e` (entered) is w:<local>.
   bool is_w(pugi::xml_node e, std::string_view local) const { return is(e, Ns::kWml, local); }
 
@@ -54,6 +56,29 @@ class Namespaces : public common::NamespaceScope<Ns, ns_of_uri> {
       if (is(child, ns, local)) f(child);
     });
   }
+};
+
+/// The attributes of one element as the WordprocessingML readers ask for
+/// them, whether the element comes from a tree or a stream (wml_text.hpp):
+/// w(local) is the value of the first attribute named w:<local>, or <local>
+/// without a prefix as Word reads it; "" when there is none.
+class WAttributes {
+ public:
+  virtual std::string_view w(std::string_view local) const = 0;
+
+ protected:
+  ~WAttributes() = default;
+};
+
+/// The attributes of tree element `e`, entered in `ns`.
+class TreeAttributes final : public WAttributes {
+ public:
+  TreeAttributes(pugi::xml_node e, const Namespaces& ns) : e_(e), ns_(ns) {}
+  std::string_view w(std::string_view local) const override { return ns_.w_attr(e_, local); }
+
+ private:
+  pugi::xml_node e_;
+  const Namespaces& ns_;
 };
 
 }  // namespace ra::docx

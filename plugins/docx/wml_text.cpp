@@ -3,9 +3,13 @@
 #include "wml_names.hpp"
 
 #include "common/line_assembler.hpp"
+#include "common/plugin_error.hpp"
+#include "common/xml_stream.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,67 +18,6 @@
 
 namespace ra::docx {
 namespace {
-
-enum class Kind : std::uint8_t {
-  kDescend,  // anything not listed: its children are walked
-  kSkip,
-  kParagraph,
-  kRun,
-  kText,
-  kTab,
-  kBreak,
-  kNoBreakHyphen,
-  kFieldChar,
-  kTable,
-  kRow,
-  kCell,
-  kTextBox,
-  kNote,
-  kAlternateContent,
-};
-
-Kind classify(Ns ns, std::string_view local) {
-  if (ns == Ns::kMc) return local == "AlternateContent" ? Kind::kAlternateContent : Kind::kDescend;
-  if (ns != Ns::kWml) return Kind::kDescend;
-  static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-      {"p", Kind::kParagraph},
-      {"r", Kind::kRun},
-      {"t", Kind::kText},
-      {"tab", Kind::kTab},
-      {"ptab", Kind::kTab},
-      {"br", Kind::kBreak},
-      {"cr", Kind::kBreak},
-      {"noBreakHyphen", Kind::kNoBreakHyphen},
-      {"fldChar", Kind::kFieldChar},
-      {"tbl", Kind::kTable},
-      {"tr", Kind::kRow},
-      {"tc", Kind::kCell},
-      {"txbxContent", Kind::kTextBox},
-      {"footnote", Kind::kNote},
-      {"endnote", Kind::kNote},
-      {"softHyphen", Kind::kSkip},
-      {"del", Kind::kSkip},
-      {"moveFrom", Kind::kSkip},
-      {"delText", Kind::kSkip},
-      {"instrText", Kind::kSkip},
-      {"delInstrText", Kind::kSkip},
-      {"commentReference", Kind::kSkip},
-      {"commentRangeStart", Kind::kSkip},
-      {"commentRangeEnd", Kind::kSkip},
-      {"tblGrid", Kind::kSkip},
-      {"rt", Kind::kSkip},  // ruby (phonetic guide) text above its base text
-  };
-  for (const auto& [name, kind] : kKinds) {
-    if (name == local) return kind;
-  }
-  // Property containers (pPr, rPr, sectPr, tblPr, tcPr, sdtPr, tblPrEx, ...)
-  // hold no text; their w:tab elements are tab stops.
-  const auto ends_with = [&](std::string_view suffix) {
-    return local.size() >= suffix.size() && local.substr(local.size() - suffix.size()) == suffix;
-  };
-  if (ends_with("Pr") || ends_with("PrEx")) return Kind::kSkip;
-  return Kind::kDescend;
-}
 
 using common::LineAssembler;
 
@@ -92,141 +35,401 @@ struct Context {
   bool in_field_code() const { return dropped || fields_in_code > 0; }
 };
 
+/// The properties an element reads before its content: w:pPr of a w:p, w:rPr
+/// of a w:r, w:tblPr of a w:tbl, w:tcPr of a w:tc, and w:background of the
+/// main part's w:document (the page colour).
+enum class Props : std::uint8_t { kNone, kParagraph, kRun, kTable, kCell, kPage };
+
+std::string_view props_name(Props props) {
+  static constexpr std::string_view kNames[] = {"", "pPr", "rPr", "tblPr", "tcPr", "background"};
+  return kNames[static_cast<int>(props)];
+}
+
+/// Reads a part's elements as events, in document order: start(), then the
+/// element's content (text(), nested elements), then end(). An element's
+/// properties (Props) must come before its other children, where the schema
+/// puts them; one that comes later cannot be read in order, and the walker
+/// says so (out_of_order()) instead of reading it. feed_tree() hands a tree
+/// to it with the properties first, so any tree reads as before; a stream
+/// gives up on such a part and the tree reads it.
 class Walker {
  public:
-  Walker(Zone zone, const Formatting& formatting, ChunkWriter& out)
-      : part_zone_(zone), formatting_(formatting), out_(out), backdrop_(formatting.page_coloured()) {
+  Walker(Zone zone, bool main, const Formatting& formatting, ChunkWriter& out)
+      : part_zone_(zone), main_(main), formatting_(formatting), out_(out), backdrop_(formatting.page_coloured()) {
     contexts_.emplace_back(zone, out_, true);
   }
 
-  void walk(pugi::xml_node root) {
-    visit_element(root);
-    ctx().text.end_block();
-  }
-
- private:
-  Context& ctx() { return contexts_.back(); }
-
-  void visit_children(pugi::xml_node e) {
-    for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
-      if (child.type() == pugi::node_element) visit_element(child);
+  /// Element ns:local starts. False when nothing inside it counts: a caller
+  /// may leave its content out, but still calls end().
+  bool start(Ns ns, std::string_view local, const WAttributes& attributes) {
+    if (skip_depth_ > 0) {
+      ++skip_depth_;
+      return false;
     }
-  }
-
-  void visit_element(pugi::xml_node e) {
-    ns_.enter(e);
-    const QName name = split(e.name());
-    const bool outer_backdrop = backdrop_;
-    switch (classify(ns_.resolve(name.prefix), name.local)) {
+    if (!frames_.empty()) {
+      switch (parent_reads(ns, local, attributes)) {
+        case Child::kLeftOut: return skip();
+        case Child::kProperties: return true;
+        case Child::kElement: break;
+      }
+    }
+    const Kind kind = classify(ns, local);
+    Frame frame{kind, Props::kNone, false, backdrop_, ctx().hidden_run, paragraph_style_, 0};
+    switch (kind) {
       case Kind::kDescend:
-        visit_children(e);
+        if (main_ && frames_.empty()) frame.props = Props::kPage;
         break;
       case Kind::kSkip:
-        break;
+        return skip();
       case Kind::kParagraph:
-        paragraph(e);
+        frame.props = Props::kParagraph;
+        paragraph_style_ = {};
+        paragraph_shaded_.reset();
         break;
-      case Kind::kRun: {
-        const bool was_hidden = ctx().hidden_run;
-        ctx().hidden_run = was_hidden || run_is_hidden(e);
-        visit_children(e);
-        ctx().hidden_run = was_hidden;
+      case Kind::kRun:
+        frame.props = Props::kRun;
+        run_props_ = {};
         break;
-      }
       case Kind::kText:
-        for (pugi::xml_node t = e.first_child(); t; t = t.next_sibling()) {
-          if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) put_text(t.value());
-        }
         break;
       case Kind::kTab:
         put("\t");
-        break;
+        return skip();
       case Kind::kBreak:
         break_line();
-        break;
+        return skip();
       case Kind::kNoBreakHyphen:
         put("-");
-        break;
+        return skip();
       case Kind::kFieldChar:
-        field_char(ns_.w_attr(e, "fldCharType"));
+        field_char(attributes.w("fldCharType"));
+        return skip();
+      case Kind::kTable:
+        frame.props = Props::kTable;
+        table_style_ = {};
+        table_shaded_ = false;
         break;
-      case Kind::kTable: {
-        std::string_view style;
-        bool shaded = false;
-        ns_.for_each_child(e, Ns::kWml, "tblPr", [&](pugi::xml_node props) {
-          ns_.for_each_child(props, Ns::kWml, "tblStyle", [&](pugi::xml_node s) { style = ns_.w_attr(s, "val"); });
-          shaded = shaded || has_shading(props);
-        });
-        backdrop_ = backdrop_ || shaded || formatting_.table_shaded(style);
-        ctx().text.begin_table();
-        visit_children(e);
-        ctx().text.end_table();
-        break;
-      }
       case Kind::kRow:
         ctx().text.begin_row();
-        visit_children(e);
-        ctx().text.end_row();
         break;
       case Kind::kCell:
+        frame.props = Props::kCell;
         ctx().text.begin_cell();
-        ns_.for_each_child(e, Ns::kWml, "tcPr", [&](pugi::xml_node props) { backdrop_ = backdrop_ || has_shading(props); });
-        visit_children(e);
-        ctx().text.end_cell();
         break;
-      case Kind::kTextBox:
-        text_box(e);
+      case Kind::kTextBox: {
+        const bool dropped = ctx().in_field_code();
+        const bool all_hidden = ctx().hiding();
+        contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_, out_, false);
+        ctx().dropped = dropped;
+        ctx().all_hidden = all_hidden;
         break;
+      }
       case Kind::kNote: {
-        const std::string_view type = ns_.w_attr(e, "type");
-        if (type.empty() || type == "normal") visit_children(e);
+        const std::string_view type = attributes.w("type");
+        if (!(type.empty() || type == "normal")) return skip();
         break;
       }
       case Kind::kAlternateContent:
-        alternate_content(e);
+        break;
+      case Kind::kProps:  // classify() never says so: parent_reads() pushes these
         break;
     }
-    backdrop_ = outer_backdrop;
-    ns_.leave(e);
+    frame.pending = frame.props != Props::kNone;
+    frames_.push_back(frame);
+    return true;
   }
 
-  /// Whether properties element `props` (entered) has a w:shd that shows.
-  bool has_shading(pugi::xml_node props) {
-    bool shaded = false;
-    ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
-    return shaded;
-  }
-
-  /// A w:p: its style and shading hold for the runs inside it.
-  void paragraph(pugi::xml_node p) {
-    const std::string_view outer_style = paragraph_style_;
-    paragraph_style_ = {};
-    std::optional<bool> shaded;
-    ns_.for_each_child(p, Ns::kWml, "pPr", [&](pugi::xml_node props) {
-      ns_.for_each_child(props, Ns::kWml, "pStyle", [&](pugi::xml_node s) { paragraph_style_ = ns_.w_attr(s, "val"); });
-      ns_.for_each_child(props, Ns::kWml, "shd", [&](pugi::xml_node shd) { shaded = shading_shows(shd, ns_); });
-    });
-    if (!shaded) {
-      const auto known = std::find_if(shaded_styles_.begin(), shaded_styles_.end(),
-                                      [&](const auto& e) { return e.first == paragraph_style_; });
-      if (known != shaded_styles_.end()) {
-        shaded = known->second;
-      } else {
-        shaded = formatting_.paragraph_shaded(paragraph_style_);
-        if (shaded_styles_.size() < kRemembered) shaded_styles_.emplace_back(paragraph_style_, *shaded);
-      }
+  /// The element last started ends.
+  void end() {
+    if (skip_depth_ > 0) {
+      --skip_depth_;
+      return;
     }
-    backdrop_ = backdrop_ || *shaded;
-    visit_children(p);
-    ctx().text.end_block();
-    paragraph_style_ = outer_style;
+    Frame& frame = frames_.back();
+    if (frame.pending) begin_content(frame);
+    switch (frame.kind) {
+      case Kind::kParagraph:
+        ctx().text.end_block();
+        paragraph_style_ = frame.outer_style;
+        break;
+      case Kind::kRun:
+        ctx().hidden_run = frame.was_hidden;
+        break;
+      case Kind::kTable:
+        ctx().text.end_table();
+        break;
+      case Kind::kRow:
+        ctx().text.end_row();
+        break;
+      case Kind::kCell:
+        ctx().text.end_cell();
+        break;
+      case Kind::kTextBox: {
+        ctx().text.end_block();
+        std::vector<LineAssembler::Line> lines = ctx().text.take_lines();
+        contexts_.pop_back();
+        ctx().text.anchor(std::move(lines));
+        break;
+      }
+      default:
+        break;
+    }
+    const Frame ended = frame;
+    frames_.pop_back();
+    backdrop_ = ended.backdrop;
+    if (ended.kind == Kind::kProps) {  // a w:tblPr or w:tcPr: its last w:shd counts
+      if (ended.props == Props::kTable) table_shaded_ = table_shaded_ || props_shading_;
+      if (ended.props == Props::kCell) backdrop_ = backdrop_ || props_shading_;
+    }
   }
 
-  /// Whether the text of run `r` cannot be seen (rules in wml_formatting.hpp).
-  bool run_is_hidden(pugi::xml_node r) {
-    RunLook look;
-    std::string_view run_style;
-    ns_.for_each_child(r, Ns::kWml, "rPr", [&](pugi::xml_node props) { look = read_run_look(props, ns_, &run_style); });
+  /// Character data directly inside the element last started.
+  void text(std::string_view text) {
+    if (in_text()) put_text(text);
+  }
+
+  /// Whether the element last started is a w:t whose text counts.
+  bool in_text() const { return skip_depth_ == 0 && !frames_.empty() && frames_.back().kind == Kind::kText; }
+
+  /// The local name of the properties element (in the WordprocessingML
+  /// namespace) that the element last started reads before its content, ""
+  /// when none.
+  std::string_view properties_first() const {
+    return skip_depth_ == 0 && !frames_.empty() && frames_.back().pending ? props_name(frames_.back().props) : "";
+  }
+
+  /// A properties element came after its element's content.
+  bool out_of_order() const { return out_of_order_; }
+
+  /// After the root element has ended: ends the last block.
+  void finish() { ctx().text.end_block(); }
+
+  /// The main part: whether its w:background colours the page.
+  bool page_coloured() const { return page_coloured_; }
+
+ private:
+  enum class Kind : std::uint8_t {
+    kDescend,  // anything not listed: its children are walked
+    kSkip,
+    kParagraph,
+    kRun,
+    kText,
+    kTab,
+    kBreak,
+    kNoBreakHyphen,
+    kFieldChar,
+    kTable,
+    kRow,
+    kCell,
+    kTextBox,
+    kNote,
+    kAlternateContent,
+    kProps,  // a properties element being read (Frame::props says whose)
+  };
+
+  struct Frame {
+    Kind kind;
+    Props props;                   // the properties it reads first; kNone for none
+    bool pending;                  // its content has not begun: properties may still come
+    bool backdrop;                 // backdrop_ around it, restored at its end
+    bool was_hidden;               // kRun: the context's hidden_run around it
+    std::string_view outer_style;  // kParagraph: paragraph_style_ around it
+    std::uint8_t branch;           // kAlternateContent: 0 none taken yet, 1 a Choice, 2 the Fallback
+  };
+
+  static Kind classify(Ns ns, std::string_view local) {
+    if (ns == Ns::kMc) return local == "AlternateContent" ? Kind::kAlternateContent : Kind::kDescend;
+    if (ns != Ns::kWml) return Kind::kDescend;
+    // By length first: this runs for every element of a part.
+    const auto is = [&](std::string_view name) { return local == name; };
+    switch (local.size()) {
+      case 1:
+        if (local[0] == 'p') return Kind::kParagraph;
+        if (local[0] == 'r') return Kind::kRun;
+        if (local[0] == 't') return Kind::kText;
+        break;
+      case 2:
+        if (is("br") || is("cr")) return Kind::kBreak;
+        if (is("tr")) return Kind::kRow;
+        if (is("tc")) return Kind::kCell;
+        if (is("rt")) return Kind::kSkip;  // ruby (phonetic guide) text above its base text
+        break;
+      case 3:
+        if (is("tab")) return Kind::kTab;
+        if (is("tbl")) return Kind::kTable;
+        if (is("del")) return Kind::kSkip;
+        break;
+      case 4:
+        if (is("ptab")) return Kind::kTab;
+        break;
+      case 7:
+        if (is("fldChar")) return Kind::kFieldChar;
+        if (is("endnote")) return Kind::kNote;
+        if (is("delText") || is("tblGrid")) return Kind::kSkip;
+        break;
+      case 8:
+        if (is("footnote")) return Kind::kNote;
+        if (is("moveFrom")) return Kind::kSkip;
+        break;
+      case 9:
+        if (is("instrText")) return Kind::kSkip;
+        break;
+      case 10:
+        if (is("softHyphen")) return Kind::kSkip;
+        break;
+      case 11:
+        if (is("txbxContent")) return Kind::kTextBox;
+        break;
+      case 12:
+        if (is("delInstrText")) return Kind::kSkip;
+        break;
+      case 13:
+        if (is("noBreakHyphen")) return Kind::kNoBreakHyphen;
+        break;
+      case 15:
+        if (is("commentRangeEnd")) return Kind::kSkip;
+        break;
+      case 16:
+        if (is("commentReference")) return Kind::kSkip;
+        break;
+      case 17:
+        if (is("commentRangeStart")) return Kind::kSkip;
+        break;
+      default:
+        break;
+    }
+    // Property containers (pPr, rPr, sectPr, tblPr, tcPr, sdtPr, tblPrEx, ...)
+    // hold no text; their w:tab elements are tab stops.
+    const auto ends_with = [&](std::string_view suffix) {
+      return local.size() >= suffix.size() && local.substr(local.size() - suffix.size()) == suffix;
+    };
+    if (ends_with("Pr") || ends_with("PrEx")) return Kind::kSkip;
+    return Kind::kDescend;
+  }
+
+  Context& ctx() { return contexts_.back(); }
+
+  bool skip() {
+    skip_depth_ = 1;
+    return false;
+  }
+
+  enum class Child : std::uint8_t {
+    kElement,     // read as any element is
+    kLeftOut,     // its content does not count (read already, or a branch not taken)
+    kProperties,  // a properties element: its frame is pushed, its children are properties
+  };
+
+  /// What the element being read (frames_.back()) makes of child element
+  /// ns:local.
+  Child parent_reads(Ns ns, std::string_view local, const WAttributes& attributes) {
+    Frame& parent = frames_.back();
+    if (parent.kind == Kind::kProps) {
+      if (ns == Ns::kWml) property(parent.props, local, attributes);
+      return Child::kLeftOut;
+    }
+    if (parent.kind == Kind::kText) return Child::kLeftOut;  // w:t gives its text only
+    if (parent.kind == Kind::kAlternateContent) return branch(parent, ns, local) ? Child::kElement : Child::kLeftOut;
+    if (parent.props != Props::kNone && ns == Ns::kWml && local == props_name(parent.props)) {
+      if (!parent.pending) {
+        out_of_order_ = true;
+        return Child::kLeftOut;
+      }
+      if (parent.props == Props::kPage) {
+        page_coloured_ = background_coloured(attributes);
+        return Child::kLeftOut;
+      }
+      if (parent.props == Props::kRun) run_props_ = {};  // the last w:rPr counts
+      props_shading_ = false;
+      frames_.push_back({Kind::kProps, parent.props, false, backdrop_, false, {}, 0});
+      return Child::kProperties;
+    }
+    if (parent.pending) begin_content(parent);
+    return Child::kElement;
+  }
+
+  /// Child `local` of mc:AlternateContent: exactly one branch counts, the
+  /// first mc:Choice, else the first mc:Fallback.
+  bool branch(Frame& parent, Ns ns, std::string_view local) {
+    if (ns != Ns::kMc) return false;
+    if (local == "Choice") {
+      if (parent.branch == 2) out_of_order_ = true;  // a Choice after the Fallback taken
+      if (parent.branch != 0) return false;
+      parent.branch = 1;
+      return true;
+    }
+    if (local == "Fallback" && parent.branch == 0) {
+      parent.branch = 2;
+      return true;
+    }
+    return false;
+  }
+
+  /// Property element w:<local> of a properties element of `props`.
+  void property(Props props, std::string_view local, const WAttributes& attributes) {
+    switch (props) {
+      case Props::kParagraph:
+        if (local == "pStyle") paragraph_style_ = attributes.w("val");
+        if (local == "shd") paragraph_shaded_ = shading_shows(attributes);
+        break;
+      case Props::kRun:
+        run_props_.property(local, attributes);
+        break;
+      case Props::kTable:
+        if (local == "tblStyle") table_style_ = attributes.w("val");
+        if (local == "shd") props_shading_ = shading_shows(attributes);
+        break;
+      case Props::kCell:
+        if (local == "shd") props_shading_ = shading_shows(attributes);
+        break;
+      case Props::kNone:
+      case Props::kPage:
+        break;
+    }
+  }
+
+  /// The properties of `frame` are all read: they now hold for its content.
+  void begin_content(Frame& frame) {
+    frame.pending = false;
+    switch (frame.props) {
+      case Props::kParagraph: {
+        bool shaded;
+        if (paragraph_shaded_) {
+          shaded = *paragraph_shaded_;
+        } else {
+          const auto known = std::find_if(shaded_styles_.begin(), shaded_styles_.end(),
+                                          [&](const auto& e) { return e.first == paragraph_style_; });
+          if (known != shaded_styles_.end()) {
+            shaded = known->second;
+          } else {
+            shaded = formatting_.paragraph_shaded(paragraph_style_);
+            if (shaded_styles_.size() < kRemembered) shaded_styles_.emplace_back(paragraph_style_, shaded);
+          }
+        }
+        backdrop_ = backdrop_ || shaded;
+        break;
+      }
+      case Props::kRun:
+        ctx().hidden_run = frame.was_hidden || run_is_hidden();
+        break;
+      case Props::kTable:
+        backdrop_ = backdrop_ || table_shaded_ || formatting_.table_shaded(table_style_);
+        ctx().text.begin_table();
+        break;
+      case Props::kPage:
+        backdrop_ = backdrop_ || page_coloured_;
+        break;
+      case Props::kCell:
+      case Props::kNone:
+        break;
+    }
+  }
+
+  /// Whether the text of the run whose properties were just read cannot be
+  /// seen (rules in wml_formatting.hpp).
+  bool run_is_hidden() {
+    RunLook look = run_props_.look();
+    const std::string_view run_style = run_props_.style();
     // A document uses few style pairs: ask the styles once per pair.
     const auto known = std::find_if(styled_.begin(), styled_.end(), [&](const StyledLook& e) {
       return e.paragraph == paragraph_style_ && e.run == run_style;
@@ -239,13 +442,6 @@ class Walker {
       look.inherit(from_styles);
     }
     return look.hides_text(backdrop_ || contexts_.size() > 1);
-  }
-
-  void alternate_content(pugi::xml_node e) {
-    pugi::xml_node choice, fallback;
-    ns_.for_each_child(e, Ns::kMc, "Choice", [&](pugi::xml_node c) { choice = choice ? choice : c; });
-    ns_.for_each_child(e, Ns::kMc, "Fallback", [&](pugi::xml_node f) { fallback = fallback ? fallback : f; });
-    if (choice || fallback) visit_element(choice ? choice : fallback);
   }
 
   void field_char(std::string_view type) {
@@ -262,22 +458,10 @@ class Walker {
     }
   }
 
-  void text_box(pugi::xml_node e) {
-    const bool dropped = ctx().in_field_code();
-    const bool all_hidden = ctx().hiding();
-    contexts_.emplace_back(part_zone_ == Zone::kBody ? Zone::kTextBox : part_zone_, out_, false);
-    ctx().dropped = dropped;
-    ctx().all_hidden = all_hidden;
-    visit_children(e);
-    ctx().text.end_block();
-    std::vector<LineAssembler::Line> lines = ctx().text.take_lines();
-    contexts_.pop_back();
-    ctx().text.anchor(std::move(lines));
-  }
-
   /// w:t text: a line feed in it is white space, as Word shows it.
   void put_text(std::string_view text) {
-    if (text.find_first_of("\r\n") == std::string_view::npos) return put(text);
+    // One pass, no find_first_of: that calls memchr for every character.
+    if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; })) return put(text);
     std::string flat(text);
     for (char& c : flat) {
       if (c == '\r' || c == '\n') c = ' ';
@@ -301,11 +485,21 @@ class Walker {
   }
 
   Zone part_zone_;
+  bool main_;                        // the main part: its root reads w:background
   const Formatting& formatting_;
   ChunkWriter& out_;
-  Namespaces ns_;
   std::vector<Context> contexts_;    // the part, then any text boxes being read
+  std::vector<Frame> frames_;        // the open elements read, innermost last
+  std::size_t skip_depth_ = 0;       // > 0: inside an element whose content does not count
+  bool out_of_order_ = false;
   std::string_view paragraph_style_; // w:pStyle of the paragraph being read
+  // What the properties being read say, until begin_content() applies them:
+  std::optional<bool> paragraph_shaded_;  // w:pPr/w:shd
+  RunLookReader run_props_;               // w:rPr
+  std::string_view table_style_;          // w:tblPr/w:tblStyle
+  bool table_shaded_ = false;             // some w:tblPr/w:shd shows
+  bool props_shading_ = false;            // the last w:shd of the w:tblPr or w:tcPr being read
+  bool page_coloured_ = false;            // the last w:background
   // The styles' answers so far (the first kRemembered), searched linearly:
   // cheaper than Formatting's hash lookups for the handful a document uses.
   static constexpr std::size_t kRemembered = 16;
@@ -313,15 +507,226 @@ class Walker {
     std::string_view paragraph, run;
     RunLook look;
   };
-  std::vector<StyledLook> styled_;                             // run_look()
+  std::vector<StyledLook> styled_;                                // run_look()
   std::vector<std::pair<std::string_view, bool>> shaded_styles_;  // paragraph_shaded()
   bool backdrop_;                    // something coloured behind the element being read
 };
+/// Feeds tree element `e` (and its content) to the walker in document
+/// order, except that the properties element the walker reads first comes
+/// first, and that an mc:AlternateContent gives only the branch that counts:
+/// so any tree reads the same whatever order its children come in.
+/// Recursion follows element depth, which load_xml_part() has bounded.
+void feed_tree(pugi::xml_node e, Namespaces& ns, Walker& walker) {
+  ns.enter(e);
+  const auto [e_ns, local] = ns.name_of(e);
+  if (walker.start(e_ns, local, TreeAttributes(e, ns))) {
+    if (e_ns == Ns::kMc && local == "AlternateContent") {
+      pugi::xml_node choice, fallback;
+      ns.for_each_child(e, Ns::kMc, "Choice", [&](pugi::xml_node c) { choice = choice ? choice : c; });
+      ns.for_each_child(e, Ns::kMc, "Fallback", [&](pugi::xml_node f) { fallback = fallback ? fallback : f; });
+      if (choice || fallback) feed_tree(choice ? choice : fallback, ns, walker);
+    } else {
+      const std::string_view first = walker.properties_first();
+      if (!first.empty()) ns.for_each_child(e, Ns::kWml, first, [&](pugi::xml_node p) { feed_tree(p, ns, walker); });
+      for (pugi::xml_node child = e.first_child(); child; child = child.next_sibling()) {
+        const pugi::xml_node_type type = child.type();
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) walker.text(child.value());
+        if (type != pugi::node_element) continue;
+        if (!first.empty()) {
+          ns.enter(child);
+          const bool fed = ns.is(child, Ns::kWml, first);
+          ns.leave(child);
+          if (fed) continue;
+        }
+        feed_tree(child, ns, walker);
+      }
+    }
+  }
+  walker.end();
+  ns.leave(e);
+}
+
+/// The values of attributes a stream had to decode (rare: entities, white
+/// space), kept while the part is read, as the walker may hold views of them.
+struct Decoded {
+  std::deque<std::string> values;
+  bool failed = false;  // a value held what decode_attribute() leaves to the tree
+
+  std::string_view add(std::string_view raw) {
+    std::string value;
+    if (!common::decode_attribute(raw, value)) {
+      failed = true;
+      return {};
+    }
+    return values.emplace_back(std::move(value));
+  }
+};
+
+/// The namespace prefixes in scope while a part streams by (what
+/// common::NamespaceScope does for a tree): bindings tagged with the depth of
+/// the element that declared them.
+class StreamScope {
+ public:
+  void enter(const std::vector<common::XmlRawAttribute>& attributes, std::size_t depth, Decoded& decoded) {
+    for (const common::XmlRawAttribute& a : attributes) {
+      if (const auto prefix = common::declared_prefix(a.name)) {
+        bindings_.push_back({*prefix, ns_of_uri(a.plain ? a.value : decoded.add(a.value)), depth});
+        last_valid_ = false;
+      }
+    }
+  }
+  void leave(std::size_t depth) {
+    while (!bindings_.empty() && bindings_.back().depth == depth) {
+      bindings_.pop_back();
+      last_valid_ = false;
+    }
+  }
+  Ns resolve(std::string_view prefix) {
+    if (last_valid_ && last_prefix_ == prefix) return last_ns_;
+    Ns ns = Ns::kOther;
+    for (auto b = bindings_.rbegin(); b != bindings_.rend(); ++b) {
+      if (b->prefix == prefix) {
+        ns = b->ns;
+        break;
+      }
+    }
+    last_valid_ = true;
+    last_prefix_ = prefix;
+    last_ns_ = ns;
+    return ns;
+  }
+
+ private:
+  struct Binding {
+    std::string_view prefix;
+    Ns ns;
+    std::size_t depth;
+  };
+  std::vector<Binding> bindings_;  // innermost last
+  bool last_valid_ = false;        // resolve()'s last answer, until bindings change
+  std::string_view last_prefix_;
+  Ns last_ns_ = Ns::kOther;
+};
+
+/// The attributes of the start tag a stream just read.
+class StreamAttributes final : public WAttributes {
+ public:
+  StreamAttributes(const std::vector<common::XmlRawAttribute>& attributes, StreamScope& scope, Decoded& decoded)
+      : attributes_(attributes), scope_(scope), decoded_(decoded) {}
+  std::string_view w(std::string_view local) const override {
+    for (const common::XmlRawAttribute& a : attributes_) {
+      const QName name = split(a.name);
+      if (name.local == local && (name.prefix.empty() || scope_.resolve(name.prefix) == Ns::kWml)) {
+        return a.plain ? a.value : decoded_.add(a.value);
+      }
+    }
+    return {};
+  }
+
+ private:
+  const std::vector<common::XmlRawAttribute>& attributes_;
+  StreamScope& scope_;
+  Decoded& decoded_;
+};
+
+/// Reads part `xml` into the walker as it streams by; false when the stream
+/// gives up (common/xml_stream.hpp) or the part cannot be read in order
+/// (Walker::out_of_order): then what the walker wrote is to be thrown away.
+bool feed_stream(std::string_view xml, const XmlLimits& limits, bool main, Walker& walker) {
+  using Token = common::XmlStream::Token;
+  common::XmlStream stream(xml, limits);
+  StreamScope scope;
+  Decoded decoded;
+  std::size_t text_runs = 0;  // of the w:t being read
+  std::string text;
+  while (true) {
+    switch (stream.next()) {
+      case Token::kStart: {
+        // Anything but one run of text in a w:t: the tree may keep its white
+        // space differently (parse_ws_pcdata_single).
+        if (walker.in_text()) return false;
+        scope.enter(stream.attributes(), stream.depth(), decoded);
+        const QName name = split(stream.name());
+        const Ns ns = scope.resolve(name.prefix);
+        if (main && stream.depth() == 1 && !(ns == Ns::kWml && name.local == "document")) return false;
+        walker.start(ns, name.local, StreamAttributes(stream.attributes(), scope, decoded));
+        if (decoded.failed || walker.out_of_order()) return false;
+        text_runs = 0;
+        break;
+      }
+      case Token::kEnd:
+        walker.end();
+        scope.leave(stream.depth() + 1);
+        break;
+      case Token::kText:
+        if (!walker.in_text()) break;
+        if (++text_runs > 1) return false;
+        if (stream.text_plain()) {
+          walker.text(stream.text());
+        } else {
+          if (!common::decode_text(stream.text(), text)) return false;
+          walker.text(text);
+        }
+        break;
+      case Token::kOther:
+        if (walker.in_text()) return false;
+        break;
+      case Token::kDone:
+        return true;
+      case Token::kUnsure:
+        return false;
+    }
+  }
+}
+
+/// Which readers read a part: RA_DOCX_READER in the environment (wml_text.hpp).
+enum class Readers : std::uint8_t { kStreamThenTree, kTree, kStream };
+
+Readers readers() {
+  const char* chosen = std::getenv("RA_DOCX_READER");
+  if (chosen == nullptr) return Readers::kStreamThenTree;
+  const std::string_view name(chosen);
+  return name == "tree" ? Readers::kTree : name == "stream" ? Readers::kStream : Readers::kStreamThenTree;
+}
 
 }  // namespace
 
-void walk_wml_part(pugi::xml_node root, Zone zone, const Formatting& formatting, ChunkWriter& out) {
-  Walker(zone, formatting, out).walk(root);
+ChunkWriter read_wml_part(std::string_view name, common::ByteBuffer bytes, const XmlLimits& limits, Zone zone,
+                          bool main, Formatting& formatting, std::uint64_t max_text_bytes) {
+  const Readers chosen = readers();
+  if (chosen != Readers::kTree) {
+    try {
+      ChunkWriter out(max_text_bytes);
+      Walker walker(zone, main, formatting, out);
+      if (feed_stream(bytes.view(), limits, main, walker)) {
+        walker.finish();
+        if (main) formatting.set_page_coloured(walker.page_coloured());
+        return out;
+      }
+    } catch (const common::PluginError&) {
+      if (chosen == Readers::kStream) throw;
+      // Otherwise the tree decides what fails, and with which message.
+    }
+    if (chosen == Readers::kStream) {
+      common::fail(ExtractStatus::kInternal, "the stream reader gave up on " + common::printable_name(name));
+    }
+  }
+  common::XmlPart xml;
+  common::load_xml_part(name, std::move(bytes), limits, xml);
+  const pugi::xml_node root = xml.doc.document_element();
+  if (main && !is_wml_document(root)) {
+    common::fail(ExtractStatus::kCorrupt,
+                 "main part " + common::printable_name(name) + " is not a WordprocessingML document");
+  }
+  ChunkWriter out(max_text_bytes);
+  Walker walker(zone, main, formatting, out);
+  if (root) {
+    Namespaces ns;
+    feed_tree(root, ns, walker);
+  }
+  walker.finish();
+  if (main) formatting.set_page_coloured(walker.page_coloured());
+  return out;
 }
 
 bool is_wml_document(pugi::xml_node root) {

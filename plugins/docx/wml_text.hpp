@@ -5,7 +5,9 @@
 // (http://schemas.openxmlformats.org/wordprocessingml/2006/main) or Strict
 // (http://purl.oclc.org/ooxml/wordprocessingml/main), whatever their prefix.
 //
-// walk_wml_part(root, zone, formatting, out) writes the part's lines to `out`:
+// read_wml_part(name, bytes, limits, zone, main, formatting, max_text_bytes)
+// reads part `name` from its bytes as stored (inflated) and gives its lines
+// in a ChunkWriter of max_text_bytes:
 //  - One paragraph is one line. w:t gives its text; w:tab and w:ptab in a run
 //    give '\t' (tab stops in paragraph properties give nothing); w:br and w:cr
 //    end a line; w:noBreakHyphen gives '-'; w:softHyphen gives nothing.
@@ -34,19 +36,43 @@
 //    hidden text inside a word leaves the word whole. Hidden pieces that
 //    visible text, a break or a cell separates are joined by one space.
 //    Field codes stay dropped, hidden or not.
-// Recursion follows element depth, which load_xml_part() has bounded.
+//  - `main`: the main document part. Its root must be w:document (else
+//    kCorrupt "main part <name> is not a WordprocessingML document"), and
+//    the last w:background there sets the page colour in `formatting`
+//    (set_page_coloured), which the parts read after it then use. The
+//    content of a w:background gives no text.
+// Two readers, one result. The part is first read as it streams by
+// (common/xml_stream.hpp), without a tree; the stream gives up where it is
+// not sure to read what pugixml would (a DTD, CDATA, character references,
+// anything malformed, a limit near), and where the part puts an element's
+// properties (w:pPr, w:rPr, w:tblPr, w:tcPr, w:background) after its
+// content or an mc:Fallback before an mc:Choice, which the walker reads in
+// one pass. The part is then read again from a tree (load_xml_part), which
+// gives the same lines for any part the stream reads, and the errors and
+// limits of xml_part.hpp: an error is never reported from the stream.
+// RA_DOCX_READER in the environment chooses otherwise, to compare the two
+// (tests/docx_plugin_test.cpp, fuzz/): "tree" reads every part from a tree;
+// "stream" reads every part as it streams by, and where the stream gives up
+// fails with kInternal "the stream reader gave up on <name>".
 #pragma once
 
+#include "common/byte_buffer.hpp"
 #include "common/chunk_writer.hpp"
+#include "common/xml_part.hpp"
 #include "wml_formatting.hpp"
 
 #include <pugixml.hpp>
 
+#include <cstdint>
+#include <string_view>
+
 namespace ra::docx {
 
 using common::ChunkWriter;
+using common::XmlLimits;
 
-void walk_wml_part(pugi::xml_node root, Zone zone, const Formatting& formatting, ChunkWriter& out);
+ChunkWriter read_wml_part(std::string_view name, common::ByteBuffer bytes, const XmlLimits& limits, Zone zone,
+                          bool main, Formatting& formatting, std::uint64_t max_text_bytes);
 
 /// Whether `root` is a WordprocessingML w:document element.
 bool is_wml_document(pugi::xml_node root);

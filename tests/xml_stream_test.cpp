@@ -1,0 +1,101 @@
+// common::XmlStream (plugins/common/xml_stream.hpp): the tokens of plain XML,
+// and giving up wherever pugixml might read something else.
+#include "common/xml_stream.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+using ra::common::XmlLimits;
+using ra::common::XmlStream;
+using Token = XmlStream::Token;
+
+/// The tokens of `xml`, one per line: "<name a=v a2=v2>", "</name>", "'text'"
+/// (raw, with "+" after it when it needs decoding), "other", then "done" or
+/// "unsure".
+std::string tokens(const std::string& xml, const XmlLimits& limits = XmlLimits{}) {
+  XmlStream stream(xml, limits);
+  std::string out;
+  while (true) {
+    switch (stream.next()) {
+      case Token::kStart:
+        out += "<" + std::string(stream.name());
+        for (const auto& a : stream.attributes()) {
+          out += " " + std::string(a.name) + "=" + std::string(a.value) + (a.plain ? "" : "+");
+        }
+        out += "@" + std::to_string(stream.depth()) + ">\n";
+        break;
+      case Token::kEnd:
+        out += "</" + std::string(stream.name()) + ">\n";
+        break;
+      case Token::kText:
+        out += "'" + std::string(stream.text()) + "'" + (stream.text_plain() ? "" : "+") + "\n";
+        break;
+      case Token::kOther:
+        out += "other\n";
+        break;
+      case Token::kDone:
+        return out + "done";
+      case Token::kUnsure:
+        return out + "unsure";
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("xml stream: the tokens of plain XML", "[xml]") {
+  CHECK(tokens("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c --><a x=\"1\" y = 'two'><b/>"
+               "hi &amp; bye<!-- in --><c\tz=\"a&lt;b\">t</c ></a>\n<!-- after -->") ==
+        "<a x=1 y=two@1>\n<b@2>\n</b>\n'hi &amp; bye'+\nother\n<c z=a&lt;b+@2>\n't'\n</c>\n</a>\ndone");
+  CHECK(tokens("<w:p xmlns:w=\"urn:w\"><w:t xml:space=\"preserve\"> </w:t></w:p>") ==
+        "<w:p xmlns:w=urn:w@1>\n<w:t xml:space=preserve@2>\n' '\n</w:t>\n</w:p>\ndone");
+  CHECK(tokens("<a v=\"tab\there\"/>") == "<a v=tab\there+@1>\n</a>\ndone");
+}
+
+TEST_CASE("xml stream: gives up where pugixml might read otherwise", "[xml]") {
+  for (const std::string xml : {
+           std::string(""), std::string("   "), std::string("text<a/>"), std::string("<a/>text"),
+           std::string("<a/><b/>"), std::string("<!DOCTYPE a><a/>"), std::string("<a><![CDATA[x]]></a>"),
+           std::string("<a><b></a>"), std::string("<a>"), std::string("<a x=\"1\"y=\"2\"/>"),
+           std::string("<a x/>"), std::string("<a x=1/>"), std::string("<a x=\"<\"/>"), std::string("<a x=\"1/>"),
+           std::string("<a/ >"), std::string("< a/>"), std::string("<1a/>"), std::string("<a\xC3\xA9/>"),
+           std::string("<a><? x?></a>"), std::string("<a><?pi x?></a>"), std::string("<a/><?pi?>"), std::string("<a><!-- open</a>"),
+           std::string("<a>\0</a>", 8), std::string("\xFF\xFE<\0a\0/\0>\0", 10), std::string("</a>"),
+       }) {
+    INFO(xml);
+    const std::string got = tokens(xml);
+    CHECK(got.size() >= 6);
+    CHECK(got.substr(got.size() - 6) == "unsure");
+  }
+}
+
+TEST_CASE("xml stream: gives up before a limit, which load_xml_part judges", "[xml]") {
+  XmlLimits limits;
+  limits.max_depth = 3;
+  CHECK(tokens("<a><b/></a>", limits) == "<a@1>\n<b@2>\n</b>\n</a>\ndone");
+  CHECK(tokens("<a><b><c/></b></a>", limits) == "<a@1>\n<b@2>\nunsure");
+  limits = XmlLimits{};
+  limits.max_attributes = 2;
+  CHECK(tokens("<a x=\"1\" y=\"2\"/>", limits) == "<a x=1 y=2@1>\n</a>\ndone");
+  CHECK(tokens("<a x=\"1\" y=\"2\" z=\"3\"/>", limits) == "unsure");
+  limits = XmlLimits{};
+  limits.max_elements = 4;  // a part of 10 bytes or more is scanned first
+  CHECK(tokens("<a></a>", limits) == "<a@1>\n</a>\ndone");
+  CHECK(tokens("<a>   </a>", limits) == "unsure");
+}
+
+TEST_CASE("xml stream: decoding text and attribute values as pugixml does", "[xml]") {
+  std::string out;
+  CHECK(ra::common::decode_text("a &amp; b &lt;&gt;&quot;&apos;", out));
+  CHECK(out == "a & b <>\"'");
+  CHECK(ra::common::decode_attribute("x\ty\nz\r\nw\rv &amp;", out));
+  CHECK(out == "x y z w v &");
+  for (const char* refused : {"&#233;", "&#xE9;", "&nbsp;", "& ", "&amp", "a\rb"}) {
+    INFO(refused);
+    CHECK_FALSE(ra::common::decode_text(refused, out));
+  }
+  CHECK_FALSE(ra::common::decode_attribute("&#10;", out));
+}
