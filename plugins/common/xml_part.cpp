@@ -250,14 +250,31 @@ void load_xml_part(std::string_view name, ByteBuffer bytes, const XmlLimits& lim
   if (!parsed) malformed(parsed);
 }
 
-bool load_root_tag(ByteBuffer bytes, XmlPart& part) {
-  const ByteBuffer utf8 = to_utf8(std::move(bytes));
-  const std::string_view text = utf8.view();
+namespace {
+
+/// The first start tag of UTF-8 `text`, as scan_markup() finds it.
+MarkupScan scan_root_tag(std::string_view text) {
   XmlLimits unbounded;
   unbounded.max_depth = static_cast<std::size_t>(-1);
   unbounded.max_elements = static_cast<std::uint64_t>(-1);
   unbounded.max_attributes = static_cast<std::uint64_t>(-1);
-  const MarkupScan scan = scan_markup(text, unbounded, true);
+  return scan_markup(text, unbounded, true);
+}
+
+}  // namespace
+
+bool holds_root_tag(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
+      (bytes.size() >= 2 && (bytes[0] == '\0' || bytes[1] == '\0'))) {
+    return false;  // UTF-16
+  }
+  return scan_root_tag(bytes).root_end != std::string_view::npos;
+}
+
+bool load_root_tag(ByteBuffer bytes, XmlPart& part) {
+  const ByteBuffer utf8 = to_utf8(std::move(bytes));
+  const std::string_view text = utf8.view();
+  const MarkupScan scan = scan_root_tag(text);
   if (scan.root_begin == std::string_view::npos) return false;
   std::string tag(text.substr(scan.root_begin, scan.root_end - scan.root_begin));
   if (tag.size() < 2 || tag[tag.size() - 2] != '/') tag.insert(tag.size() - 1, "/");

@@ -56,6 +56,11 @@
 // can look at the root element's name and namespace declarations. Returns
 // false when no complete start tag is found or it does not parse.
 //
+// holds_root_tag(bytes) says whether load_root_tag() has read enough: the
+// first start tag is complete in `bytes`. Always false for UTF-16, which is
+// then read as far as the caller allows. Used to inflate no more of a part
+// than a sniff needs (ZipArchive::read_prefix).
+//
 // xml_limits(limits) gives the XmlLimits of the host's ExtractLimits, the
 // depth capped at 1024 whatever the host asks: the plugins recurse over
 // trees, so depth is bounded for their stacks' sake.
@@ -90,5 +95,7 @@ struct XmlPart {
 void load_xml_part(std::string_view name, ByteBuffer bytes, const XmlLimits& limits, XmlPart& part);
 
 bool load_root_tag(ByteBuffer bytes, XmlPart& part);
+
+bool holds_root_tag(std::string_view bytes);
 
 }  // namespace ra::common

@@ -11,7 +11,6 @@
 namespace ra::common {
 namespace {
 
-constexpr std::uint64_t kReadChunk = 64 * 1024;  // inflated bytes per step
 constexpr std::uint64_t kMaxDeflateRatio = 1032;  // what DEFLATE can reach at best
 constexpr std::uint16_t kStore = 0;
 constexpr std::uint16_t kDeflate = 8;
@@ -139,8 +138,9 @@ std::optional<ByteBuffer> ZipArchive::read(std::string_view name) {
   return read_entry(name, std::numeric_limits<std::uint64_t>::max());
 }
 
-std::optional<ByteBuffer> ZipArchive::read_prefix(std::string_view name, std::size_t max_bytes) {
-  return read_entry(name, max_bytes);
+std::optional<ByteBuffer> ZipArchive::read_prefix(std::string_view name, std::size_t max_bytes,
+                                                  bool (*enough)(std::string_view), std::size_t step) {
+  return read_entry(name, max_bytes, enough, step);
 }
 
 std::optional<ZipEntry> ZipArchive::entry(std::string_view name) const {
@@ -178,7 +178,8 @@ bool ZipArchive::reuse(std::string_view name, const EntryFingerprint& seen) {
   return true;
 }
 
-std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after) {
+std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uint64_t stop_after,
+                                                 bool (*enough)(std::string_view), std::uint64_t step) {
   const std::optional<ZipEntry> found = entry(name);
   if (!found) return std::nullopt;
   const ZipEntry& st = *found;
@@ -203,7 +204,7 @@ std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uin
   // claim that is too small, invalid or truncated data) is inflated again
   // below, step by step, which gives the same result and the same failures as
   // if this path did not exist.
-  if (deflated && st.size <= limits_.ratio_check_after_bytes && st.size <= limits_.max_part_bytes &&
+  if (deflated && enough == nullptr && st.size <= limits_.ratio_check_after_bytes && st.size <= limits_.max_part_bytes &&
       st.size <= most && st.size <= stop_after && st.size <= limits_.max_total_inflated_bytes - total_inflated_) {
     if (!decompressor_) {
       decompressor_.reset(libdeflate_alloc_decompressor());
@@ -227,7 +228,7 @@ std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uin
   std::uint32_t crc = 0;
 
   while (!at_end && out.size() < stop_after) {
-    const std::uint64_t want = std::min<std::uint64_t>(kReadChunk, stop_after - out.size());
+    const std::uint64_t want = std::min<std::uint64_t>(step, stop_after - out.size());
     char* into = out.grow(static_cast<std::size_t>(want));
     std::uint64_t produced = 0;
     if (!deflated) {
@@ -274,6 +275,7 @@ std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uin
                                               std::to_string(limits_.max_compression_ratio) +
                                               ":1 in " + shown);
     }
+    if (enough != nullptr && enough(out.view())) break;
   }
   if (at_end && crc != st.crc) {
     fail(ExtractStatus::kCorrupt, "corrupt part " + shown + ": CRC error");

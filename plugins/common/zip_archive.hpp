@@ -109,8 +109,12 @@ class ZipArchive {
   std::optional<ByteBuffer> read(std::string_view name);
 
   /// At most the first `max_bytes` inflated bytes of entry `name`, or nullopt
-  /// if absent. Counts against the same limits as read().
-  std::optional<ByteBuffer> read_prefix(std::string_view name, std::size_t max_bytes);
+  /// if absent. Counts against the same limits as read(). With `enough`, the
+  /// entry is inflated `step` bytes at a time, and reading stops as soon as
+  /// enough(the bytes so far) is true: a caller looking for something near
+  /// the start inflates no further than it must.
+  std::optional<ByteBuffer> read_prefix(std::string_view name, std::size_t max_bytes,
+                                        bool (*enough)(std::string_view) = nullptr, std::size_t step = 64 * 1024);
 
   /// The fingerprint of entry `name`; nullopt when it is absent or stores
   /// more than `max_stored` bytes.
@@ -133,7 +137,8 @@ class ZipArchive {
   };
   const Slot* find(std::string_view name) const;
   std::optional<ZipEntry> entry(std::string_view name) const;  // its directory record, if present
-  std::optional<ByteBuffer> read_entry(std::string_view name, std::uint64_t stop_after);
+  std::optional<ByteBuffer> read_entry(std::string_view name, std::uint64_t stop_after,
+                                       bool (*enough)(std::string_view) = nullptr, std::uint64_t step = 64 * 1024);
 
   ZipDirectory directory_;
   std::string_view format_;

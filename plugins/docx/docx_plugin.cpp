@@ -27,9 +27,9 @@
 //
 // sniff():
 //   100 for a ZIP whose _rels/.rels names an existing main part whose root
-//       element is w:document (only the first 4 KiB of it is inflated, or
-//       64 KiB when its root start tag runs on past 4 KiB; so damage past
-//       what is inflated, such as a bad CRC-32, is extract()'s to report);
+//       element is w:document (the part is inflated 1 KiB at a time until
+//       its root start tag is complete, at most 64 KiB; so damage past what
+//       is inflated, such as a bad CRC-32, is extract()'s to report);
 //     0 when that root element is read and is something else (a
 //       presentation, a spreadsheet);
 //    50 for a package it recognises but may not be able to read, so that
@@ -70,7 +70,7 @@ using common::printable_name;
 using common::XmlPart;
 
 constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
-constexpr std::size_t kSniffFirstBytes = 4 * 1024;    // holds the root tag of nearly every document
+constexpr std::size_t kSniffStepBytes = 1024;         // pandoc's and LibreOffice's root tags fit, Word's take 3
 constexpr std::size_t kSniffPrefixBytes = 64 * 1024;  // as far as sniff() looks for it
 constexpr std::string_view kFormat = "DOCX";  // in messages: "encrypted DOCX is not supported"
 // sniff() for a package it recognises but may not be able to read.
@@ -185,15 +185,12 @@ class DocxPlugin final : public FormatPlugin {
         limits.max_total_inflated_bytes = 2u << 20;
         ZipArchive zip(bytes, limits, kFormat);
         const std::string main = find_main_part(zip, common::xml_limits(limits));
-        for (const std::size_t prefix : {kSniffFirstBytes, kSniffPrefixBytes}) {
-          std::optional<common::ByteBuffer> head = zip.read_prefix(main, prefix);
-          const bool whole_part = !head || head->size() < prefix;
-          XmlPart root;
-          if (head && load_root_tag(std::move(*head), root)) {
-            // The package says what its main part is: a Word document or not.
-            return is_wml_document(root.doc.document_element()) ? 100 : 0;
-          }
-          if (whole_part) break;
+        std::optional<common::ByteBuffer> head =
+            zip.read_prefix(main, kSniffPrefixBytes, common::holds_root_tag, kSniffStepBytes);
+        XmlPart root;
+        if (head && load_root_tag(std::move(*head), root)) {
+          // The package says what its main part is: a Word document or not.
+          return is_wml_document(root.doc.document_element()) ? 100 : 0;
         }
       } catch (const PluginError& e) {
         if (e.status == ExtractStatus::kUnsupported) return kRecognised;
