@@ -10,13 +10,15 @@
 // extract() runs whatever sniff() said: every file is untrusted, and the
 // plugin must cope with any bytes. Inputs over the format's max_input_bytes
 // are skipped, as the host refuses them before extract().
+// With RA_FUZZ_READERS_ENV (fuzz_docx: RA_DOCX_READER), a plugin that has two
+// readers for one result is run again with that variable set to "tree", and
+// the two outcomes (status, message, offset, chunks) must be the same.
+#include "fuzz_support.hpp"
+
 #include "resume_analyser/format_plugin.hpp"
-#include "resume_analyser/plugin_host.hpp"
 #include "resume_analyser/text_codec.hpp"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 
 namespace {
@@ -24,36 +26,13 @@ namespace {
 const ra::LoadedPlugin* g_plugin = nullptr;
 
 [[noreturn]] void fail(const char* what, std::string_view detail = {}) {
-  std::fprintf(stderr, "fuzz_%s: contract violated: %s", RA_FUZZ_FORMAT, what);
-  if (!detail.empty()) {
-    std::fprintf(stderr, ": \"");
-    for (const unsigned char c : detail) {
-      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') std::fputc(c, stderr);
-      else std::fprintf(stderr, "\\x%02x", c);
-    }
-    std::fprintf(stderr, "\"");
-  }
-  std::fprintf(stderr, "\n");
-  std::abort();
+  ra::fuzz::fail("fuzz_" RA_FUZZ_FORMAT, what, detail);
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  static ra::PluginHost host;  // keeps the library loaded for the whole run
-  const char* dir = std::getenv("RA_FUZZ_PLUGIN_DIR");
-  const std::string file = std::string(dir ? dir : RA_FUZZ_PLUGIN_DIR) + "/" RA_FUZZ_FORMAT ".so";
-  if (!host.load_file(file)) {
-    std::fprintf(stderr, "fuzz_%s: cannot load %s: %s\n", RA_FUZZ_FORMAT, file.c_str(),
-                 host.errors().empty() ? "?" : host.errors().back().reason.c_str());
-    std::exit(2);
-  }
-  g_plugin = &host.plugins().front();
-  if (g_plugin->info.name != RA_FUZZ_FORMAT) {
-    std::fprintf(stderr, "fuzz_%s: %s provides format '%s'\n", RA_FUZZ_FORMAT, file.c_str(),
-                 g_plugin->info.name.c_str());
-    std::exit(2);
-  }
+  g_plugin = &ra::fuzz::load_plugin("fuzz_" RA_FUZZ_FORMAT, RA_FUZZ_FORMAT, RA_FUZZ_PLUGIN_DIR);
   return 0;
 }
 
@@ -81,5 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.message.find_first_of("\r\n") != std::string::npos)
       fail("failure message is not one line", result.message);
   }
+#ifdef RA_FUZZ_READERS_ENV
+  ra::fuzz::check_tree_reader("fuzz_" RA_FUZZ_FORMAT, RA_FUZZ_READERS_ENV, plugin, bytes, limits, result);
+#endif
   return 0;
 }

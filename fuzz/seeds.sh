@@ -5,6 +5,7 @@
 #   BUILD_DIR/fuzz-corpus/fuzz_docx      samples/*.docx, tests/data/docx/*.docx *.zip
 #   BUILD_DIR/fuzz-corpus/fuzz_html      samples/*.html, tests/data/html/*.html
 #   BUILD_DIR/fuzz-corpus/fuzz_text      samples/*.txt *.md, tests/data/text/*.txt
+#   BUILD_DIR/fuzz-corpus/fuzz_wml       the word/*.xml text parts of those DOCX files
 #   BUILD_DIR/fuzz-corpus/fuzz_keywords  keywords/*.yaml, tests/data/roles/*.yaml
 #   BUILD_DIR/fuzz-corpus/fuzz_F         for any other plugin F (one whose
 #                                        fuzz/BUILD_DIR target exists):
@@ -35,14 +36,28 @@ seed() {  # seed TARGET FILE...
 
 shopt -s nullglob
 seed fuzz_docx "$src"/samples/*.docx "$src"/tests/data/docx/*.docx "$src"/tests/data/docx/*.zip
+mkdir -p "$corpus/fuzz_wml"
+python3 - "$corpus/fuzz_wml" "$src"/samples/*.docx "$src"/tests/data/docx/*.docx <<'PY'
+import re, sys, zipfile
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml", name):
+                    stem = path.rsplit("/", 1)[-1].replace(".docx", "")
+                    open(f"{out}/{stem}-{name.replace('/', '-')}", "wb").write(z.read(name))
+    except Exception:
+        pass  # hostile fixtures: not every one is a readable ZIP
+PY
 seed fuzz_html "$src"/samples/*.html "$src"/tests/data/html/*.html
 seed fuzz_text "$src"/samples/*.txt "$src"/samples/*.md "$src"/tests/data/text/*.txt
 seed fuzz_keywords "$src"/keywords/*.yaml "$src"/tests/data/roles/*.yaml
-targets=(fuzz_docx fuzz_html fuzz_text fuzz_keywords)
+targets=(fuzz_docx fuzz_wml fuzz_html fuzz_text fuzz_keywords)
 for exe in "$build"/fuzz/fuzz_*; do
   t=$(basename "$exe")
   [[ -x $exe && ! -d $exe ]] || continue
-  case $t in fuzz_docx | fuzz_html | fuzz_text | fuzz_keywords) continue ;; esac
+  case $t in fuzz_docx | fuzz_wml | fuzz_html | fuzz_text | fuzz_keywords) continue ;; esac
   f=${t#fuzz_}
   seed "$t" "$src"/samples/*."$f" "$src"/tests/data/"$f"/*."$f"
   targets+=("$t")
