@@ -51,7 +51,7 @@ callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | sed 's/,
     stage("total (program)", "PROGRAM TOTALS");
     stage("start-up: load_role (YAML)", "ra::load_role\\(");
     stage("start-up: Role::compile", "ra::Role::compile\\(");
-    stage("per-file work (read + analyse + judge)", "run_batch\\(cli::BatchOptions const&\\)::\\{lambda\\(unsigned long\\)#1\\}::operator\\(\\)");
+    stage("per-file work (read + analyse + judge)", "run_batch\\(cli::BatchOptions const&\\)::\\{lambda\\(unsigned long std::");
     stage("  read_document_file", "ra::read_document_file\\(");
     stage("    PluginHost::choose (sniff)", "ra::PluginHost::choose\\(");
     stage("    DOCX extract", "DocxPlugin::extract\\(");
@@ -61,7 +61,8 @@ callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | sed 's/,
     stage("      load_xml_part (parse + tree check)", "ra::common::load_xml_part\\(");
     stage("        pugixml load_buffer", "pugi::xml_document::load_buffer\\(");
     stage("      Formatting (styles index)", "ra::docx::Formatting::Formatting\\(pugi::xml_node\\) \\[");
-    stage("      walk_wml_part (text walk)", "ra::docx::walk_wml_part\\(");
+    stage("      read_wml_part (text of each part)", "ra::docx::read_wml_part\\(");
+    stage("        XmlStream::next (tokens)", "ra::common::XmlStream::next\\(");
     stage("      read_relationships", "ra::docx::read_relationships\\(");
     stage("      find_main_part", "ra::docx::find_main_part");
     stage("    make_document (normalise)", "ra::make_document\\(");
