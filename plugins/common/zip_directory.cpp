@@ -64,6 +64,7 @@ std::string fold_entry_name(std::string_view name) {
 int compare_folded(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = std::min(a.size(), b.size());
   for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] == b[i]) continue;  // the common case: fold only where the bytes differ
     const auto x = static_cast<unsigned char>(fold(a[i]));
     const auto y = static_cast<unsigned char>(fold(b[i]));
     if (x != y) return x < y ? -1 : 1;
