@@ -629,9 +629,10 @@ class StreamAttributes final : public WAttributes {
   Decoded& decoded_;
 };
 
-/// Reads part `xml` into the walker as it streams by; false when the stream
-/// gives up (common/xml_stream.hpp) or the part cannot be read in order
-/// (Walker::out_of_order): then what the walker wrote is to be thrown away.
+/// Reads part `xml` into the walker as it streams by, to the end (finish());
+/// false when the stream gives up (common/xml_stream.hpp) or the part cannot
+/// be read in order (Walker::out_of_order): then what the walker wrote is to
+/// be thrown away. The walker may hold views of `decoded` values until then.
 bool feed_stream(std::string_view xml, const XmlLimits& limits, bool main, Walker& walker) {
   using Token = common::XmlStream::Token;
   common::XmlStream stream(xml, limits);
@@ -672,6 +673,7 @@ bool feed_stream(std::string_view xml, const XmlLimits& limits, bool main, Walke
         if (walker.in_text()) return false;
         break;
       case Token::kDone:
+        walker.finish();
         return true;
       case Token::kUnsure:
         return false;
@@ -699,7 +701,6 @@ ChunkWriter read_wml_part(std::string_view name, common::ByteBuffer bytes, const
       ChunkWriter out(max_text_bytes);
       Walker walker(zone, main, formatting, out);
       if (feed_stream(bytes.view(), limits, main, walker)) {
-        walker.finish();
         if (main) formatting.set_page_coloured(walker.page_coloured());
         return out;
       }
