@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <deque>
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -549,7 +549,7 @@ void feed_tree(pugi::xml_node e, Namespaces& ns, Walker& walker) {
 /// The values of attributes a stream had to decode (rare: entities, white
 /// space), kept while the part is read, as the walker may hold views of them.
 struct Decoded {
-  std::deque<std::string> values;
+  std::forward_list<std::string> values;  // stable addresses; no allocation while empty
   bool failed = false;  // a value held what decode_attribute() leaves to the tree
 
   std::string_view add(std::string_view raw) {
@@ -558,7 +558,7 @@ struct Decoded {
       failed = true;
       return {};
     }
-    return values.emplace_back(std::move(value));
+    return values.emplace_front(std::move(value));
   }
 };
 
