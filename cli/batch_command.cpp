@@ -126,24 +126,38 @@ int run_batch(const BatchOptions& o) {
     return fail("--format: unknown batch format '" + format + "' (" + names + ")");
   }
 
-  const ra::PluginHost host = load_plugins(o.plugin_dirs);
-  // The role (tens of milliseconds of YAML) loads on its own thread while
-  // the workers start reading documents, which needs only the plugins. A
-  // document is analysed, and anything printed, once the role is ready; when
-  // it cannot be used, the batch stops there and says why, having printed
-  // nothing.
+  // The role (tens of milliseconds of YAML) loads on its own thread from the
+  // start, while the plugins load and then the workers start reading
+  // documents; only a job posting (--job) needs the plugins to make the role.
+  // A document is analysed, and anything printed, once the role is ready;
+  // when it cannot be used, the batch stops there and says why, having
+  // printed nothing.
+  std::optional<ra::PluginHost> host;
+  std::promise<void> plugins_promise;
+  const std::shared_future<void> plugins_loaded = plugins_promise.get_future().share();
   std::optional<ra::JobInfo> job;
   std::optional<ra::Result<ra::Role>> role;
   std::string role_error;
   const std::shared_future<void> role_loaded =
       std::async(std::launch::async, [&] {
-        role.emplace(choose_role(role_id, o.job, o.keyword_dirs, host, o.limits, &job));
+        const auto plugins = [&]() -> const ra::PluginHost& {
+          plugins_loaded.get();  // rethrows what loading them threw
+          return *host;
+        };
+        role.emplace(choose_role(role_id, o.job, o.keyword_dirs, plugins, o.limits, &job));
         if (!*role) {
           role_error = role->error().message;
         } else if (const std::string bad = ra::check_thresholds(thresholds, (*role)->keyword_set()); !bad.empty()) {
           role_error = "--min-category: " + bad;
         }
       }).share();
+  try {
+    host.emplace(load_plugins(o.plugin_dirs));
+    plugins_promise.set_value();
+  } catch (...) {
+    plugins_promise.set_exception(std::current_exception());  // the role's thread must not wait forever
+    throw;
+  }
   struct RoleUnusable {};
   const auto await_role = [&]() -> const ra::Role& {
     role_loaded.get();  // its writes are visible after this
@@ -177,7 +191,7 @@ int run_batch(const BatchOptions& o) {
     ra::ordered_parallel_stream<std::string, ra::FileResult>(
         next_input, jobs, 4 * static_cast<std::size_t>(jobs),
         [&](std::size_t, std::string&& file) {
-          ra::Result<ra::Document> doc = ra::read_document_file(host, file, o.limits);
+          ra::Result<ra::Document> doc = ra::read_document_file(*host, file, o.limits);
           const ra::Role& compiled = await_role();
           if (!doc) return ra::judge(std::move(file), doc.error(), thresholds);
           return ra::judge(std::move(file), compiled.analyse(*doc, analysis), thresholds);

@@ -85,14 +85,14 @@ ra::Result<std::vector<ra::KeywordSet>> load_all_roles(const std::vector<std::fi
 
 ra::Result<ra::Role> choose_role(const std::string& role_id, const std::string& job_file,
                                  const std::vector<std::filesystem::path>& keyword_dirs,
-                                 const ra::PluginHost& host, const ra::ReadLimits& limits,
+                                 const std::function<const ra::PluginHost&()>& host, const ra::ReadLimits& limits,
                                  std::optional<ra::JobInfo>* job) {
   if (job_file.empty()) {
     ra::Result<ra::KeywordSet> set = ra::load_role(role_id, ra::keyword_search_path(keyword_dirs));
     if (!set) return set.error();
     return ra::Role::compile(std::move(set).value());
   }
-  ra::Result<ra::Document> posting = ra::read_document_file(host, job_file, limits);
+  ra::Result<ra::Document> posting = ra::read_document_file(host(), job_file, limits);
   if (!posting) return ra::Error{"--job: " + posting.error().message};
   ra::Result<std::vector<ra::KeywordSet>> roles = load_all_roles(keyword_dirs);
   if (!roles) return roles.error();

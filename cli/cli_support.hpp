@@ -8,6 +8,7 @@
 #include "resume_analyser/profile.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,11 +33,13 @@ std::string apply_limits(const std::vector<std::string>& settings, ra::ReadLimit
 /// Every role on the search path, loaded; the first bad file is an error.
 ra::Result<std::vector<ra::KeywordSet>> load_all_roles(const std::vector<std::filesystem::path>& keyword_dirs);
 
-/// The role to score against: `job_file` (a posting, read with `host`) when
-/// given, else the role `role_id`. `job` is filled for a posting.
+/// The role to score against: `job_file` (a posting, read with the plugins
+/// `host()` gives) when given, else the role `role_id`. `host()` is called
+/// only for a posting, so a caller may load the plugins meanwhile. `job` is
+/// filled for a posting.
 ra::Result<ra::Role> choose_role(const std::string& role_id, const std::string& job_file,
                                  const std::vector<std::filesystem::path>& keyword_dirs,
-                                 const ra::PluginHost& host, const ra::ReadLimits& limits,
+                                 const std::function<const ra::PluginHost&()>& host, const ra::ReadLimits& limits,
                                  std::optional<ra::JobInfo>* job);
 
 /// "2026-11" -> {2026, 11}; false when malformed.

@@ -71,7 +71,8 @@ int run_score(const Options& o, Print print) {
   ra::Result<Input> in = read_input(o);
   if (!in) return fail(in.error().message);
   std::optional<ra::JobInfo> job;
-  ra::Result<ra::Role> role = cli::choose_role(o.role, o.job, o.keyword_dirs, in->host, o.limits, &job);
+  ra::Result<ra::Role> role = cli::choose_role(
+      o.role, o.job, o.keyword_dirs, [&]() -> const ra::PluginHost& { return in->host; }, o.limits, &job);
   if (!role) return fail(role.error().message);
   ra::Result<ra::Report> report = role->analyse(in->doc, in->options);
   if (!report) return fail(report.error().message);
