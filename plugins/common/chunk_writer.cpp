@@ -3,10 +3,18 @@
 #include "common/plugin_error.hpp"
 #include "resume_analyser/text_codec.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace ra::common {
 namespace {
+
+constexpr std::array<bool, 256> kPlainAscii = [] {  // printable ASCII and '\t'
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = true;
+  t['\t'] = true;
+  return t;
+}();
 
 /// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
 void append_clean_utf8(std::string& out, std::string_view in) {
@@ -14,7 +22,7 @@ void append_clean_utf8(std::string& out, std::string_view in) {
   for (std::size_t i = 0; i < in.size();) {
     // Printable ASCII and tabs, nearly all of a line, are copied a run at a time.
     std::size_t run = i;
-    while (run < in.size() && ((in[run] >= 0x20 && in[run] < 0x7F) || in[run] == '\t')) ++run;
+    while (run < in.size() && kPlainAscii[static_cast<unsigned char>(in[run])]) ++run;
     out.append(in.data() + i, run - i);
     i = run;
     if (i == in.size()) break;
@@ -26,7 +34,8 @@ void append_clean_utf8(std::string& out, std::string_view in) {
 }  // namespace
 
 void ChunkWriter::add_line(Zone zone, std::string_view line) {
-  std::string clean;
+  std::string& clean = clean_;  // keeps its buffer from line to line
+  clean.clear();
   append_clean_utf8(clean, line);
   const std::size_t first = clean.find_first_not_of(' ');
   if (first == std::string::npos || clean.find_first_not_of(" \t") == std::string::npos) return;

@@ -45,6 +45,7 @@ class ChunkWriter {
   std::uint64_t max_bytes_;
   std::uint64_t bytes_ = 0;
   std::vector<TextChunk> chunks_;
+  std::string clean_;  // add_line()'s scratch
 };
 
 }  // namespace ra::common
