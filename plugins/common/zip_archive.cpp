@@ -64,11 +64,23 @@ std::uint32_t crc32_of(std::uint32_t crc, const char* data, std::size_t size) {
   return libdeflate_crc32(crc, data, size);
 }
 
-}  // namespace
+struct FreeDecompressor {
+  void operator()(libdeflate_decompressor* d) const noexcept { libdeflate_free_decompressor(d); }
+};
 
-void ZipArchive::FreeDecompressor::operator()(libdeflate_decompressor* d) const noexcept {
-  libdeflate_free_decompressor(d);
+/// The thread's libdeflate decompressor, made on first use and kept: making
+/// one zero-fills about 11 KB, and a decompressor keeps no state from one
+/// call to the next (one per thread, as libdeflate requires).
+libdeflate_decompressor* thread_decompressor() {
+  thread_local std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor;
+  if (!decompressor) {
+    decompressor.reset(libdeflate_alloc_decompressor());
+    if (!decompressor) throw std::bad_alloc();
+  }
+  return decompressor.get();
 }
+
+}  // namespace
 
 ByteBuffer inflate_prefix(std::string_view raw, std::size_t max_out) {
   Inflater inflater;
@@ -206,12 +218,8 @@ std::optional<ByteBuffer> ZipArchive::read_entry(std::string_view name, std::uin
   // if this path did not exist.
   if (deflated && enough == nullptr && st.size <= limits_.ratio_check_after_bytes && st.size <= limits_.max_part_bytes &&
       st.size <= most && st.size <= stop_after && st.size <= limits_.max_total_inflated_bytes - total_inflated_) {
-    if (!decompressor_) {
-      decompressor_.reset(libdeflate_alloc_decompressor());
-      if (!decompressor_) throw std::bad_alloc();
-    }
     const std::size_t room = static_cast<std::size_t>(st.size);
-    if (const std::optional<std::size_t> produced = inflate_whole(decompressor_.get(), raw, out.grow(room), room)) {
+    if (const std::optional<std::size_t> produced = inflate_whole(thread_decompressor(), raw, out.grow(room), room)) {
       out.commit(*produced);
       total_inflated_ += *produced;
       if (crc32_of(0, out.data(), out.size()) != st.crc) {

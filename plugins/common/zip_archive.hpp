@@ -72,7 +72,6 @@
 #include <string_view>
 #include <vector>
 
-struct libdeflate_decompressor;  // <libdeflate.h>
 
 namespace ra::common {
 
@@ -145,10 +144,6 @@ class ZipArchive {
   ExtractLimits limits_;
   std::vector<Slot> index_;  // sorted by folded name, then directory order
   std::uint64_t total_inflated_ = 0;
-  struct FreeDecompressor {
-    void operator()(libdeflate_decompressor* d) const noexcept;
-  };
-  std::unique_ptr<libdeflate_decompressor, FreeDecompressor> decompressor_;  // made on first use
 };
 
 }  // namespace ra::common
