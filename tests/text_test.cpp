@@ -95,3 +95,19 @@ TEST_CASE("tokens carry byte offsets and 0-based lines", "[text]") {
   CHECK(t[1].gap == ra::Gap::kLineBreak);
   CHECK(t[2].gap == ra::Gap::kSpace);
 }
+
+TEST_CASE("count_ascii_digits counts every digit, however long the text", "[text]") {
+  CHECK(ra::count_ascii_digits("") == 0);
+  CHECK(ra::count_ascii_digits("no digits here") == 0);
+  CHECK(ra::count_ascii_digits("(935) 555-1353") == 10);
+  CHECK(ra::count_ascii_digits("/09:\x80\xd9\xa3") == 2);  // ASCII digits only: not '/', ':', U+0663
+  // Blocks of 255 bytes: all digits at, below and above a block's size.
+  for (const std::size_t n : {254u, 255u, 256u, 510u, 511u, 1000u}) {
+    INFO(n);
+    CHECK(ra::count_ascii_digits(std::string(n, '7')) == n);
+    CHECK(ra::count_ascii_digits(std::string(n, 'x') + "1") == 1);
+  }
+  std::string mixed;
+  for (int i = 0; i < 3000; ++i) mixed += i % 3 == 0 ? '5' : 'a';
+  CHECK(ra::count_ascii_digits(mixed) == 1000);
+}

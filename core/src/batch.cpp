@@ -7,6 +7,7 @@
 #include "resume_analyser/text_codec.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -255,7 +256,10 @@ class TextPrinter final : public BatchPrinter {
 /// UTF-8 (a file name is bytes) becomes U+FFFD instead of an exception.
 class JsonLine {
  public:
-  JsonLine() : out_("{") {}
+  JsonLine() {
+    out_.reserve(4096);  // a record is about 2 kB: built without regrowing
+    out_ += '{';
+  }
 
   JsonLine& key(std::string_view k) {
     if (!first_) out_ += ',';
@@ -307,8 +311,21 @@ class JsonLine {
   }
 
  private:
+  /// Whether a byte goes into a JSON string as it is, needing neither an
+  /// escape nor a UTF-8 check: printable ASCII but '"' and '\\'.
+  static constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+    return t;
+  }();
+
   JsonLine& string(std::string_view s) {
     out_ += '"';
+    if (std::all_of(s.begin(), s.end(), [](char c) { return kPlain[static_cast<unsigned char>(c)]; })) {
+      out_ += s;  // most strings (names, ids): nothing to escape or repair
+      out_ += '"';
+      return *this;
+    }
     std::string valid;
     if (codec::utf8_first_invalid(s) != codec::kNpos) {
       codec::append_utf8_repaired(valid, s);

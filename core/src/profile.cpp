@@ -214,6 +214,7 @@ bool has_year(re2::StringPiece s) {
 
 ExperienceFound estimate_experience(std::string_view text, const std::vector<Section>& sections,
                                     YearMonth as_of) {
+  auto view = [](re2::StringPiece s) { return std::string_view(s.data(), s.size()); };
   ExperienceFound found;
   const bool scoped = has_kind(sections, SectionKind::kExperience);
   std::uint32_t line = 0;
@@ -223,18 +224,20 @@ ExperienceFound estimate_experience(std::string_view text, const std::vector<Sec
     const bool wanted = scoped ? in_kind(sections, line, SectionKind::kExperience)
                                : !in_kind(sections, line, SectionKind::kEducation);
     re2::StringPiece input(text.data() + start, end - start);
-    std::string whole, from, to;
-    while (wanted && has_year(input) && RE2::FindAndConsume(&input, range_re(), &whole, &from, &to)) {
+    re2::StringPiece groups[4];  // the match, the range, its start, its end: views, not copies
+    while (wanted && has_year(input) &&
+           range_re().Match(input, 0, input.size(), RE2::UNANCHORED, groups, 4)) {
+      input.remove_prefix(static_cast<std::size_t>(groups[0].end() - input.begin()));  // as FindAndConsume
       DatedRole role;
-      if (!parse_date(from, &role.start)) continue;
-      if (!parse_date(to, &role.end)) {  // the regex allows only "present" and its synonyms here
+      if (!parse_date(view(groups[2]), &role.start)) continue;
+      if (!parse_date(view(groups[3]), &role.end)) {  // the regex allows only "present" and its synonyms here
         role.end = as_of;
         role.present = true;
       }
       if (role.end < role.start || as_of < role.start) continue;
       if (as_of < role.end) role.end = as_of;
       role.line = line;
-      role.text = std::move(whole);
+      role.text = std::string(view(groups[1]));
       found.roles.push_back(std::move(role));
     }
     start = end + 1;

@@ -74,7 +74,14 @@ constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
   return t;
 }();
 
-bool is_ascii_word(unsigned char c) { return c < 0x80 && (kAsciiClass[c] & kWordByte) != 0; }
+/// Each byte as it stands in a folded ASCII word: letters lower-cased,
+/// digits kept, 0 for every other byte (non-ASCII ones included).
+constexpr std::array<char, 256> kAsciiWordFolded = [] {
+  std::array<char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
+  return t;
+}();
 
 bool is_word_non_ascii(char32_t cp) {
   if (cp == codec::kReplacement) return false;
@@ -244,15 +251,29 @@ Tokens tokenize(std::string_view text) {
     } else if (!saw_other) {
       gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
     }
+    // The word's ASCII letters and digits are folded and hashed as they are
+    // scanned, straight into the buffer (the common case, one pass). A word
+    // that goes on with a non-ASCII letter is folded again below, whole.
+    char* word = out.folded_.get() + used;
+    std::size_t size = 0;
+    std::uint64_t hash = kWordHashSeed;
+    auto append = [&](char c) {
+      word[size++] = c;
+      hash = word_hash_step(hash, c);
+    };
+    if (dot_word) append('.');
     std::size_t end = dot_word ? next : pos;
+    for (char c; end < text.size() && (c = kAsciiWordFolded[static_cast<unsigned char>(text[end])]) != 0; ++end) {
+      append(c);
+    }
     bool ascii = true;
     for (;;) {
-      while (end < text.size() && is_ascii_word(static_cast<unsigned char>(text[end]))) ++end;
       if (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80) break;
       std::size_t n = 0;
       if (!is_word_non_ascii(peek(end, &n))) break;
       ascii = false;
       end = n;
+      while (end < text.size() && kAsciiWordFolded[static_cast<unsigned char>(text[end])] != 0) ++end;
     }
     std::size_t suffix_end = end;
     while (suffix_end < text.size() && (text[suffix_end] == '+' || text[suffix_end] == '#')) {
@@ -262,28 +283,23 @@ Tokens tokenize(std::string_view text) {
       // "C++", "C++17" (a version follows), but not "A+B".
       std::size_t n = 0;
       const char32_t after = peek(suffix_end, &n);
-      if (!is_word_cp(after) || (after >= '0' && after <= '9')) end = suffix_end;
+      if (!is_word_cp(after) || (after >= '0' && after <= '9')) {
+        if (ascii) {
+          for (std::size_t k = end; k < suffix_end; ++k) append(text[k]);
+        }
+        end = suffix_end;
+      }
     }
 
-    std::string_view folded;
-    std::uint64_t hash = kWordHashSeed;
-    if (ascii) {  // the common case: folded and hashed in one pass, without fold_case's scan and copy
-      char* const word = out.folded_.get() + used;
-      for (std::size_t k = pos; k < end; ++k) {
-        char c = text[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        word[k - pos] = c;
-        hash = word_hash_step(hash, c);
-      }
-      folded = std::string_view(word, end - pos);
-    } else {
+    if (!ascii) {
       const std::string f = fold_case(text.substr(pos, end - pos));
       room(used + f.size() + (text.size() - end));
-      char* const word = out.folded_.get() + used;
+      word = out.folded_.get() + used;
       std::copy(f.begin(), f.end(), word);
-      folded = std::string_view(word, f.size());
-      hash = word_hash(folded);
+      size = f.size();
+      hash = word_hash(std::string_view(word, size));
     }
+    const std::string_view folded(word, size);
     used += folded.size();
     tokens.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), line, gap, joiner,
                       folded, hash});
