@@ -7,6 +7,7 @@
 #include "common/xml_stream.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <forward_list>
@@ -240,63 +241,50 @@ class Walker {
   static Kind classify(Ns ns, std::string_view local) {
     if (ns == Ns::kMc) return local == "AlternateContent" ? Kind::kAlternateContent : Kind::kDescend;
     if (ns != Ns::kWml) return Kind::kDescend;
-    // By length first: this runs for every element of a part.
-    const auto is = [&](std::string_view name) { return local == name; };
-    switch (local.size()) {
-      case 1:
-        if (local[0] == 'p') return Kind::kParagraph;
-        if (local[0] == 'r') return Kind::kRun;
-        if (local[0] == 't') return Kind::kText;
-        break;
-      case 2:
-        if (is("br") || is("cr")) return Kind::kBreak;
-        if (is("tr")) return Kind::kRow;
-        if (is("tc")) return Kind::kCell;
-        if (is("rt")) return Kind::kSkip;  // ruby (phonetic guide) text above its base text
-        break;
-      case 3:
-        if (is("tab")) return Kind::kTab;
-        if (is("tbl")) return Kind::kTable;
-        if (is("del")) return Kind::kSkip;
-        break;
-      case 4:
-        if (is("ptab")) return Kind::kTab;
-        break;
-      case 7:
-        if (is("fldChar")) return Kind::kFieldChar;
-        if (is("endnote")) return Kind::kNote;
-        if (is("delText") || is("tblGrid")) return Kind::kSkip;
-        break;
-      case 8:
-        if (is("footnote")) return Kind::kNote;
-        if (is("moveFrom")) return Kind::kSkip;
-        break;
-      case 9:
-        if (is("instrText")) return Kind::kSkip;
-        break;
-      case 10:
-        if (is("softHyphen")) return Kind::kSkip;
-        break;
-      case 11:
-        if (is("txbxContent")) return Kind::kTextBox;
-        break;
-      case 12:
-        if (is("delInstrText")) return Kind::kSkip;
-        break;
-      case 13:
-        if (is("noBreakHyphen")) return Kind::kNoBreakHyphen;
-        break;
-      case 15:
-        if (is("commentRangeEnd")) return Kind::kSkip;
-        break;
-      case 16:
-        if (is("commentReference")) return Kind::kSkip;
-        break;
-      case 17:
-        if (is("commentRangeStart")) return Kind::kSkip;
-        break;
-      default:
-        break;
+    // Sorted by length: this runs for every element of a part, and only the
+    // names as long as `local` are compared (kFirst: where each length starts).
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
+        {"p", Kind::kParagraph},
+        {"r", Kind::kRun},
+        {"t", Kind::kText},
+        {"br", Kind::kBreak},
+        {"cr", Kind::kBreak},
+        {"tr", Kind::kRow},
+        {"tc", Kind::kCell},
+        {"rt", Kind::kSkip},  // ruby (phonetic guide) text above its base text
+        {"tab", Kind::kTab},
+        {"tbl", Kind::kTable},
+        {"del", Kind::kSkip},
+        {"ptab", Kind::kTab},
+        {"fldChar", Kind::kFieldChar},
+        {"endnote", Kind::kNote},
+        {"delText", Kind::kSkip},
+        {"tblGrid", Kind::kSkip},
+        {"footnote", Kind::kNote},
+        {"moveFrom", Kind::kSkip},
+        {"instrText", Kind::kSkip},
+        {"softHyphen", Kind::kSkip},
+        {"txbxContent", Kind::kTextBox},
+        {"delInstrText", Kind::kSkip},
+        {"noBreakHyphen", Kind::kNoBreakHyphen},
+        {"commentRangeEnd", Kind::kSkip},
+        {"commentReference", Kind::kSkip},
+        {"commentRangeStart", Kind::kSkip},
+    };
+    constexpr std::size_t kLongest = 17;
+    static constexpr std::array<std::size_t, kLongest + 2> kFirst = [] {
+      std::array<std::size_t, kLongest + 2> first{};
+      std::size_t i = 0;
+      for (std::size_t length = 0; length < first.size(); ++length) {
+        while (i < std::size(kKinds) && kKinds[i].first.size() < length) ++i;
+        first[length] = i;
+      }
+      return first;
+    }();
+    if (local.size() <= kLongest) {
+      for (std::size_t i = kFirst[local.size()]; i < kFirst[local.size() + 1]; ++i) {
+        if (kKinds[i].first == local) return kKinds[i].second;
+      }
     }
     // Property containers (pPr, rPr, sectPr, tblPr, tcPr, sdtPr, tblPrEx, ...)
     // hold no text; their w:tab elements are tab stops.
