@@ -120,6 +120,35 @@ TEST_CASE("ordered_parallel passes a worker's exception to the caller", "[batch]
   CHECK_THROWS_WITH(boom(), "boom");
 }
 
+TEST_CASE("ordered_parallel emits one result at a time, and an exception from emit stops the run", "[batch]") {
+  for (unsigned jobs : {2u, 4u}) {
+    std::atomic<int> emitting{0};
+    int most = 0;
+    std::size_t next = 0;
+    ra::ordered_parallel<std::size_t>(
+        2000, jobs, 8, [](std::size_t i) { return i; },
+        [&](std::size_t i, std::size_t&& v) {
+          most = std::max(most, ++emitting);  // emit may run on any worker, never two at once
+          CHECK(v == i);
+          CHECK(i == next++);
+          if (i % 50 == 0) std::this_thread::yield();
+          --emitting;
+        });
+    CHECK(most == 1);
+    CHECK(next == 2000);
+  }
+  std::atomic<std::size_t> worked{0};
+  auto boom = [&] {
+    ra::ordered_parallel<int>(
+        1000, 4, 8, [&](std::size_t) { return static_cast<int>(++worked); },
+        [](std::size_t i, int&&) {
+          if (i == 10) throw std::runtime_error("printer failed");
+        });
+  };
+  CHECK_THROWS_WITH(boom(), "printer failed");
+  CHECK(worked < 1000);  // the run stopped, within the window of the failure
+}
+
 TEST_CASE("ordered_parallel_stream pulls inputs only as the window allows", "[batch]") {
   for (unsigned jobs : {1u, 2u, 4u}) {
     const std::size_t window = 6;

@@ -49,10 +49,14 @@ class InputPaths {
 /// Every path InputPaths gives, in a vector.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::istream& list);
 
-/// Runs work(i) for i in [0, count) on `jobs` threads and calls emit(i, result)
-/// on the calling thread in index order, as soon as each next result is
-/// ready. At most `window` results are held at once, so memory is bounded
-/// whatever `count` is. `work` must be thread-safe; `emit` runs on one thread.
+/// Runs work(i) for i in [0, count) on `jobs` threads (the calling thread
+/// one of them) and calls emit(i, result) in index order, as soon as each
+/// next result is ready. At most `window` results are held at once, so
+/// memory is bounded whatever `count` is. `work` must be thread-safe. `emit`
+/// runs on one thread at a time, each call after the one before (the pool's
+/// lock orders them), but not always on the same thread: on the one that
+/// finished the result, or on one emitting already, so that no thread is
+/// woken just to print. It needs no lock of its own.
 template <class T>
 void ordered_parallel(std::size_t count, unsigned jobs, std::size_t window,
                       const std::function<T(std::size_t)>& work,
@@ -61,9 +65,9 @@ void ordered_parallel(std::size_t count, unsigned jobs, std::size_t window,
 /// The same over inputs that come one at a time: next_input() gives the i-th
 /// input (or nullopt at the end) and is called under a lock, from one thread
 /// at a time, only when the window has room, so at most `window` inputs and
-/// results are held whatever their number. work(i, input) runs on the worker
-/// threads; an exception from next_input, work or emit stops the run and is
-/// rethrown to the caller.
+/// results are held whatever their number. work(i, input) and emit run as
+/// above; an exception from next_input, work or emit stops the run and is
+/// rethrown to the caller once every thread has stopped.
 template <class In, class T>
 void ordered_parallel_stream(const std::function<std::optional<In>()>& next_input, unsigned jobs,
                              std::size_t window, const std::function<T(std::size_t, In&&)>& work,

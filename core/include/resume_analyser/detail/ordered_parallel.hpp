@@ -27,83 +27,84 @@ void ordered_parallel_stream(const std::function<std::optional<In>()>& next_inpu
     }
   }
   std::mutex mu;
-  std::condition_variable ready;    // a result arrived, the inputs ended, or an error
-  std::condition_variable room;     // the window moved on
-  std::deque<std::optional<T>> slots;  // results for [emitted, next)
-  std::size_t next = 0;             // index of the next input to take
-  std::size_t emitted = 0;          // next index to emit
-  bool ended = false;               // next_input() gave nullopt
+  std::condition_variable room;        // the window moved on, the inputs ended, or an error
+  std::deque<std::optional<T>> slots;  // results for [emitted, next); the front stays while it is emitted
+  std::size_t next = 0;                // index of the next input to take
+  std::size_t emitted = 0;             // next index to emit
+  bool ended = false;                  // next_input() gave nullopt
+  bool emitting = false;               // a thread is emitting: the others leave the results to it
   std::exception_ptr failure;
   const auto fail = [&](std::exception_ptr e) {  // with `mu` held
     if (!failure) failure = e;
-    ready.notify_all();
     room.notify_all();
   };
 
-  auto worker = [&] {
-    for (;;) {
-      std::size_t i;
-      std::optional<In> input;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        room.wait(lock, [&] { return ended || next < emitted + window || failure; });
-        if (ended || failure) return;
-        try {
-          input = next_input();
-        } catch (...) {
-          fail(std::current_exception());
-          return;
-        }
-        if (!input) {
-          ended = true;
-          ready.notify_all();
-          room.notify_all();
-          return;
-        }
-        i = next++;
-        slots.emplace_back();
+  // The thread that stores a result emits it, and every result ready after
+  // it, in index order, unless another thread is emitting already (which then
+  // finds them). So no thread wakes another to print: a result is emitted
+  // where it was computed or where the emitting thread is. Called and
+  // returning with `lock` held; emit() itself runs without it.
+  const auto emit_ready = [&](std::unique_lock<std::mutex>& lock) {
+    if (emitting) return;
+    emitting = true;
+    while (!failure && !slots.empty() && slots.front().has_value()) {
+      T value = std::move(*slots.front());
+      const std::size_t i = emitted;
+      lock.unlock();
+      try {
+        emit(i, std::move(value));
+      } catch (...) {
+        lock.lock();
+        fail(std::current_exception());
+        break;
       }
+      lock.lock();
+      slots.pop_front();
+      ++emitted;  // with the pop: workers index slots from `emitted`
+      room.notify_all();
+    }
+    emitting = false;
+  };
+
+  auto worker = [&] {
+    std::unique_lock<std::mutex> lock(mu);
+    for (;;) {
+      room.wait(lock, [&] { return ended || failure || next < emitted + window; });
+      if (ended || failure) return;
+      std::optional<In> input;
+      try {
+        input = next_input();
+      } catch (...) {
+        fail(std::current_exception());
+        return;
+      }
+      if (!input) {
+        ended = true;
+        room.notify_all();
+        return;
+      }
+      const std::size_t i = next++;
+      slots.emplace_back();
+      lock.unlock();
       std::optional<T> result;
       try {
         result.emplace(work(i, std::move(*input)));
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
+        lock.lock();
         fail(std::current_exception());
         return;
       }
-      std::lock_guard<std::mutex> lock(mu);
+      lock.lock();
       slots[i - emitted] = std::move(result);
-      ready.notify_all();
+      emit_ready(lock);
     }
   };
 
+  // The calling thread is one of the `jobs` workers.
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  try {
-    for (std::size_t i = 0;; ++i) {
-      std::optional<T> value;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        ready.wait(lock, [&] {
-          return failure || (!slots.empty() && slots.front().has_value()) || (ended && emitted == next);
-        });
-        if (failure || slots.empty()) break;  // an error, or every input emitted
-        value = std::move(slots.front());
-        slots.pop_front();
-        ++emitted;  // with the pop: workers index slots from `emitted`
-      }
-      room.notify_all();
-      emit(i, std::move(*value));
-    }
-  } catch (...) {
-    std::lock_guard<std::mutex> lock(mu);
-    fail(std::current_exception());
-  }
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    room.notify_all();
-  }
+  threads.reserve(jobs - 1);
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }
