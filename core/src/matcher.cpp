@@ -96,7 +96,7 @@ struct Matcher::Impl {
   std::vector<Alias> aliases;
   std::unordered_map<std::string, Word> vocabulary;  // folded word
   std::uint32_t words = 0;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word) -> node
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word) -> node, until freeze()
   std::vector<std::vector<std::uint32_t>> ends{1};         // per node: aliases ending there
   std::vector<std::size_t> pattern_keyword;  // RE2::Set index -> keyword
   std::vector<std::unique_ptr<RE2>> patterns;
@@ -150,9 +150,46 @@ struct Matcher::Impl {
   std::vector<std::uint64_t> tags;  // size a power of two
   std::vector<Slot> slots;          // same size
 
+  /// `edges` likewise, as flat arrays (no node per entry to chase): at most
+  /// half full; `edge_keys` holds the key plus one (0: empty), `edge_children`
+  /// the child node; a key's first slot is its Fibonacci hash's top bits.
+  std::vector<std::uint64_t> edge_keys;
+  std::vector<std::uint32_t> edge_children;
+  int edge_shift = 64;
+
   static std::uint64_t tag(std::uint64_t hash) { return hash | 1; }
 
+  std::size_t edge_slot(std::uint64_t stored) const {
+    return static_cast<std::size_t>((stored * 0x9E3779B97F4A7C15ull) >> edge_shift);
+  }
+
+  /// The child of trie node `node` by word `id`, or kNoWord.
+  std::uint32_t child(std::uint32_t node, std::uint32_t id) const {
+    const std::uint64_t stored = (std::uint64_t{node} << 32 | id) + 1;
+    const std::size_t mask = edge_keys.size() - 1;
+    for (std::size_t i = edge_slot(stored); edge_keys[i] != 0; i = (i + 1) & mask) {
+      if (edge_keys[i] == stored) return edge_children[i];
+    }
+    return kNoWord;
+  }
+
   void freeze() {
+    std::size_t edge_size = 16;
+    edge_shift = 60;
+    while (edge_size < edges.size() * 2) {
+      edge_size *= 2;
+      --edge_shift;
+    }
+    edge_keys.assign(edge_size, 0);
+    edge_children.assign(edge_size, 0);
+    for (const auto& [key, node] : edges) {
+      std::size_t i = edge_slot(key + 1);
+      while (edge_keys[i] != 0) i = (i + 1) & (edge_size - 1);
+      edge_keys[i] = key + 1;
+      edge_children[i] = node;
+    }
+    edges = {};  // child() reads the flat copy
+
     std::size_t size = 16;
     while (size < vocabulary.size() * 4) size *= 2;
     tags.assign(size, 0);
@@ -212,10 +249,10 @@ struct Matcher::Impl {
       }
       ++stack.back().choice;
       const std::uint32_t id = own ? (top.choice == 0 ? w->id : w->bases[top.choice - 1]) : w->bases[top.choice];
-      const auto it = edges.find(std::uint64_t{top.node} << 32 | id);
-      if (it == edges.end()) continue;
-      for (std::uint32_t a : ends[it->second]) f(a);
-      stack.push_back(Frame{it->second, top.k + 1, 0});
+      const std::uint32_t next = child(top.node, id);
+      if (next == kNoWord) continue;
+      for (std::uint32_t a : ends[next]) f(a);
+      stack.push_back(Frame{next, top.k + 1, 0});
     }
   }
 
