@@ -23,13 +23,17 @@ namespace fs = std::filesystem;
 namespace {
 
 /// A one-line progress bar on stderr, redrawn at most ten times a second.
+/// Text for the same terminal goes after clear(), which the next update()
+/// redraws after.
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
   bool enabled() const { return enabled_; }
   void set_total(std::size_t total) { total_ = total; }
-  ~Progress() {
+  ~Progress() { clear(); }
+  void clear() {
     if (enabled_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
   }
   void update(std::size_t done) {
     if (!enabled_) return;
@@ -170,6 +174,7 @@ int run_batch(const BatchOptions& o) {
   // its total.
   ra::InputPaths inputs(paths, std::cin);
   Progress progress(o.progress);
+  const bool results_on_terminal = o.output.empty() && isatty(STDOUT_FILENO);
   std::vector<std::string> listed;
   std::size_t next_listed = 0;
   if (progress.enabled()) {
@@ -199,6 +204,7 @@ int run_batch(const BatchOptions& o) {
         [&](std::size_t i, ra::FileResult&& r) {
           begin_output();
           summary.add(r);
+          if (results_on_terminal) progress.clear();  // a result line never runs on from the bar
           printer->add(r);
           progress.update(i + 1);
         });
@@ -206,6 +212,7 @@ int run_batch(const BatchOptions& o) {
   } catch (const RoleUnusable&) {
     return fail(role_error);
   }
+  progress.clear();  // the summary and what finish() writes start their own lines
   printer->finish(summary);
   const std::string committed = report_file.commit();
   if (!committed.empty()) return fail(committed);

@@ -405,3 +405,25 @@ TEST_CASE("batch: a file name that is not UTF-8 is reported, not fatal", "[batch
   const Run escaped = run("--as-of 2026-11 --format jsonl .", odd.string());
   CHECK(escaped.out.rfind(R"({"file":"./a\\b\t\u0001\"c\".txt","status":"pass")", 0) == 0);
 }
+
+TEST_CASE("batch command on a terminal: the progress bar never runs into a result or the summary", "[batch][cli]") {
+  // script(1) (bsdutils, essential in Debian) runs the command on a
+  // pseudo-terminal, so stdout and stderr are both the terminal, as for a
+  // user at a prompt.
+  REQUIRE(std::system("command -v script >/dev/null 2>&1") == 0);
+  const fs::path dir = fresh_dir("tty");
+  for (int i = 0; i < 12; ++i) write(dir / "cvs" / ("cv" + std::to_string(i) + ".txt"), "me@x.io Python, SQL, Docker\n");
+  const std::string cmd = "cd '" + dir.string() + "' && env -u RESUME_ANALYSER_PLUGIN_PATH script -qec \"'" +
+                          RA_TEST_EXECUTABLE + "' batch cvs --format text -j 2\" /dev/null > '" +
+                          (dir / "tty.out").string() + "' 2>&1";
+  std::system(cmd.c_str());
+  const std::string tty = ra::test::read_file((dir / "tty.out").string());
+  REQUIRE(tty.find("resume-analyser: [") != std::string::npos);  // the bar was drawn
+  CHECK(tty.find("12 files: 12 passed") != std::string::npos);
+  // Everything written after the bar's "N/12" starts by clearing its line.
+  for (std::size_t at = tty.find("/12"); at != std::string::npos; at = tty.find("/12", at + 1)) {
+    const std::string after = tty.substr(at + 3, 4);
+    INFO(tty.substr(at > 40 ? at - 40 : 0, 80));
+    CHECK((after.empty() || after.rfind("\r\033[K", 0) == 0 || after[0] == '\r'));
+  }
+}
