@@ -44,7 +44,7 @@ for t in "${targets[@]}"; do
   [[ -f $dict ]] && flags+=(-dict="$dict")
   # Role files: every real one but ml-engineer.yaml (73 KB) is under 8 KB.
   # Without a limit libFuzzer takes the largest seed's size, and inputs grown
-  # from it spend their time in yaml-cpp (docs/fuzzing.md).
+  # from it spend their time in the YAML parser (docs/fuzzing.md).
   [[ $t == fuzz_keywords ]] && flags+=(-max_len=8192)
 
   # Inputs that once failed must keep passing.

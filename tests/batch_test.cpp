@@ -374,6 +374,20 @@ TEST_CASE("batch command: a config file sets role, thresholds and paths", "[batc
   CHECK(r.status == 2);
   CHECK(r.err == "resume-analyser: bad.yaml:1: unknown key 'rol' (expected one of: role, min_score, "
                  "min_category, paths, format, jobs, as_of)\n");
+  const std::pair<const char*, const char*> bad[] = {
+      {"min_score: ten\n", "bad.yaml:1: min_score must be a number"},
+      {"role: x\nmin_category:\n  languages: [50]\n", "bad.yaml:3: min_category 'languages' must be a number"},
+      {"jobs: 0\n", "bad.yaml:1: jobs must be a whole number, 1 or more"},
+      {"paths: [a, [b]]\n", "bad.yaml:1: each of paths must be a string"},
+      {"role: a\nrole: b\n", "bad.yaml:2: key 'role' appears twice in one mapping (lines 1 and 2)"},
+      {"role: [unclosed\n", "bad.yaml:2: did not find expected ',' or ']' while parsing a flow sequence"},
+  };
+  for (const auto& [text, message] : bad) {
+    write(dir / "bad.yaml", text);
+    r = run("--config bad.yaml", dir.string());
+    CHECK(r.status == 2);
+    CHECK(r.err == std::string("resume-analyser: ") + message + "\n");
+  }
 }
 
 TEST_CASE("batch command: --output is written whole, never half", "[batch][cli]") {

@@ -78,7 +78,7 @@ TEST_CASE("role file errors name the file and line", "[keywords]") {
                  "    keywords:\n      - {name: X, weight: 1, sources: [{guide: b.txt, quote: q}]}\n") ==
         "role.yaml:9: guide 'b.txt' is not listed in the file's sources");
   CHECK(error_of("format: 1\nid: role\nname: [unclosed\n") ==
-        "role.yaml:4: end of sequence flow not found");
+        "role.yaml:4: did not find expected ',' or ']' while parsing a flow sequence");
   CHECK(error_of("- a list\n") == "role.yaml:1: a keyword file must be a YAML mapping");
 }
 
@@ -259,12 +259,57 @@ TEST_CASE("competency and level errors", "[keywords]") {
         "role.yaml:10: weights: no keyword 'Rust' to re-weight");
 }
 
+TEST_CASE("role files: YAML as libyaml reads it, with keys once and aliases bounded", "[keywords]") {
+  const std::string kw = "      - {name: Python, weight: 1, " + kSrc + "}\n";
+  // A key given twice would silently lose one of its values.
+  CHECK(error_of("format: 1\nid: role\nid: other\n") ==
+        "role.yaml:3: key 'id' appears twice in one mapping (lines 2 and 3)");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, weight: 2, " + kSrc + "}\n") ==
+        "role.yaml:8: key 'weight' appears twice in one mapping (lines 8 and 8)");
+  CHECK(error_of("format: 1\n[a, b]: 1\n") == "role.yaml:2: a mapping key must be a string");
+  CHECK(error_of(kHead + kw + "---\nformat: 1\n") ==
+        "role.yaml:9: a second YAML document starts here; a file holds one");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, sources: *s}\n") ==
+        "role.yaml:8: alias '*s' names no anchor before it");
+  CHECK(error_of("format: &a [1, *a]\n") == "role.yaml:1: alias '*a' is inside the node it names");
+  // Anchors and aliases share a list; the values are what the alias names.
+  CHECK(error_of(kHead + "      - {name: Python, weight: 1, sources: &s [{guide: g, quote: q}]}\n" +
+                 "      - {name: Rust, weight: 2, sources: *s}\n") == "(loaded)");
+  // Ten levels of ten aliases would be 10^10 nodes written out: refused
+  // before they are walked.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) bomb += (j ? ", " : "") + prev;
+    bomb += "]\n";
+  }
+  CHECK(error_of(bomb) == "role.yaml:6: the aliases make more than 1000000 nodes");
+  // Scalars: whole numbers are decimal; booleans as YAML 1.1 spells them.
+  CHECK(error_of(kHead + "      - {name: Python, weight: 0x2, " + kSrc + "}\n") ==
+        "role.yaml:8: weight of 'Python' must be 1, 2 or 3");
+  CHECK(error_of(kHead + "      - {name: Python, weight: 2.0, " + kSrc + "}\n") ==
+        "role.yaml:8: weight of 'Python' must be 1, 2 or 3");
+  CHECK(error_of(kHead + "      - {name: Python, weight: +2, inflect: Yes, case_sensitive: off, " + kSrc + "}\n") ==
+        "(loaded)");
+  CHECK(error_of(kHead + "      - {name: Python, weight: \"3\", inflect: 1, " + kSrc + "}\n") ==
+        "role.yaml:8: inflect must be true or false");
+  // A plain null is no string; a quoted one is.
+  CHECK(error_of(kHead + "      - {name: ~, weight: 1, " + kSrc + "}\n") == "role.yaml:8: keyword name must be a string");
+  CHECK(error_of(kHead + "      - {name: \"null\", weight: 1, " + kSrc + "}\n") == "(loaded)");
+  CHECK(error_of("") == "role.yaml:1: a keyword file must be a YAML mapping");
+}
+
 // Found by fuzz_keywords (fuzz/regressions/fuzz_keywords-multiline-yaml-error):
 // yaml-cpp quoted the raw line feed in its message and broke the one-line rule.
+// libyaml refuses the bytes themselves, and says where.
 TEST_CASE("fuzz_keywords-multiline-yaml-error", "[keywords][regression]") {
   const std::string message = error_of(std::string("\xff\x00\n", 3));
-  CHECK(message == "role.yaml:2: unknown escape character: ?");
-  CHECK(message.find('\n') == std::string::npos);
+  CHECK(message == "role.yaml:1: invalid leading UTF-8 octet at byte 1");
+  CHECK(error_of(std::string("format: 1\nid: \"\x01\"\n")) ==
+        "role.yaml:2: control characters are not allowed at byte 16");
+  CHECK(error_of("format: 1\nid: \"a\\qb\"\n") ==
+        "role.yaml:2: found unknown escape character while parsing a quoted scalar");
 }
 
 // Found by fuzz_keywords (fuzz/regressions/fuzz_keywords-newline-in-unknown-key):
@@ -379,12 +424,16 @@ TEST_CASE("find_keyword matches spellings and does not tokenise every name per c
 // once the harness got past the `id` check: a name (any string of a role)
 // holding bytes that are not UTF-8 loaded, and writing the report as JSON
 // then threw ("invalid UTF-8 byte"); text and HTML output carried the bytes.
+// yaml-cpp passed such bytes through; libyaml refuses the file at the first.
 TEST_CASE("fuzz_keywords-invalid-utf8-name", "[keywords][regression]") {
+  // libyaml names the first byte that breaks UTF-8 (from 1): the bad lead
+  // byte, or the byte after a lead that should have continued it.
+  const std::size_t at = kHead.size() + 1;  // the first byte of line 8
   CHECK(error_of(kHead + "      - {name: \"Py\xffthon\", weight: 1, " + kSrc + "}\n") ==
-        "role.yaml:8: keyword name is not valid UTF-8");
+        "role.yaml:8: invalid leading UTF-8 octet at byte " + std::to_string(at + 18));
   CHECK(error_of(kHead + "      - {name: Python, weight: 1, aliases: [\"py\xc3\"], " + kSrc + "}\n") ==
-        "role.yaml:8: aliases is not valid UTF-8");
+        "role.yaml:8: invalid trailing UTF-8 octet at byte " + std::to_string(at + 48));
   CHECK(error_of(kHead + "      - {name: Python, weight: 1, sources: [{guide: g, quote: \"\xe2\x80\"}]}\n") ==
-        "role.yaml:8: quote is not valid UTF-8");
+        "role.yaml:8: invalid trailing UTF-8 octet at byte " + std::to_string(at + 65));
   CHECK(error_of(kHead + "      - {name: \"Pyth\xc3\xb6n\", weight: 1, " + kSrc + "}\n") == "(loaded)");
 }

@@ -2,9 +2,9 @@
 
 #include "resume_analyser/html_report.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include "resume_analyser/text_codec.hpp"
+
+#include "yaml_tree.hpp"
 
 #include <algorithm>
 #include <array>
@@ -117,43 +117,62 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, st
 }
 
 Result<BatchConfig> load_batch_config(const std::string& file) {
+  const std::optional<std::string> text = yaml::read_file(file);
+  if (!text) return Error{"cannot read config file " + file};
   BatchConfig c;
-  auto at = [&](const YAML::Node& n) { return file + ":" + std::to_string(n.Mark().line + 1) + ": "; };
+  const auto fail = [&](const yaml::Node& n, const std::string& message) {
+    return Error{yaml::located(file, yaml::ParseError{n.line(), message})};
+  };
+  const auto string = [](const yaml::Node& n, std::optional<std::string>& out) {
+    if (!n.is_scalar()) return false;
+    out = n.scalar();
+    return true;
+  };
   try {
-    const YAML::Node root = YAML::LoadFile(file);
-    if (!root.IsMap()) return Error{file + ":1: the config must be a YAML mapping"};
+    const yaml::Document doc(*text);
+    const yaml::Node root = doc.root();
+    if (!root.is_map()) return Error{file + ":1: the config must be a YAML mapping"};
     const fs::path base = fs::path(file).parent_path();
-    for (const auto& kv : root) {
-      const std::string key = kv.first.as<std::string>();
-      const YAML::Node& v = kv.second;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+      const std::string& key = root.key(i).scalar();
+      const yaml::Node v = root.value(i);
       if (key == "role") {
-        c.role = v.as<std::string>();
+        if (!string(v, c.role)) return fail(v, "role must be a string");
       } else if (key == "min_score") {
-        c.min_score = v.as<double>();
+        double score = 0;
+        if (!v.to_double(score)) return fail(v, "min_score must be a number");
+        c.min_score = score;
       } else if (key == "min_category") {
-        if (!v.IsMap()) return Error{at(v) + "min_category must map category ids to minimum scores"};
-        for (const auto& m : v) c.min_category.emplace_back(m.first.as<std::string>(), m.second.as<double>());
+        if (!v.is_map()) return fail(v, "min_category must map category ids to minimum scores");
+        for (std::size_t m = 0; m < v.size(); ++m) {
+          double score = 0;
+          if (!v.value(m).to_double(score)) {
+            return fail(v.value(m), "min_category '" + v.key(m).scalar() + "' must be a number");
+          }
+          c.min_category.emplace_back(v.key(m).scalar(), score);
+        }
       } else if (key == "paths") {
-        if (!v.IsSequence()) return Error{at(v) + "paths must be a list"};
-        for (const auto& p : v) {
-          const fs::path path = p.as<std::string>();
+        if (!v.is_seq()) return fail(v, "paths must be a list");
+        for (const yaml::Node& p : v) {
+          if (!p.is_scalar()) return fail(p, "each of paths must be a string");
+          const fs::path path = p.scalar();
           c.paths.push_back(path.is_relative() && !base.empty() ? (base / path).string() : path.string());
         }
       } else if (key == "format") {
-        c.format = v.as<std::string>();
+        if (!string(v, c.format)) return fail(v, "format must be a string");
       } else if (key == "jobs") {
-        c.jobs = v.as<unsigned>();
+        int jobs = 0;
+        if (!v.to_int(jobs) || jobs < 1) return fail(v, "jobs must be a whole number, 1 or more");
+        c.jobs = static_cast<unsigned>(jobs);
       } else if (key == "as_of") {
-        c.as_of = v.as<std::string>();
+        if (!string(v, c.as_of)) return fail(v, "as_of must be a string");
       } else {
-        return Error{at(kv.first) + "unknown key '" + key +
-                     "' (expected one of: role, min_score, min_category, paths, format, jobs, as_of)"};
+        return fail(root.key(i), "unknown key '" + key +
+                                     "' (expected one of: role, min_score, min_category, paths, format, jobs, as_of)");
       }
     }
-  } catch (const YAML::BadFile&) {
-    return Error{"cannot read config file " + file};
-  } catch (const YAML::Exception& e) {
-    return Error{file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+  } catch (const yaml::ParseError& e) {
+    return Error{yaml::located(file, e)};
   }
   return c;
 }

@@ -4,18 +4,17 @@
 #include "resume_analyser/text_codec.hpp"
 
 #include "search_path.hpp"
+#include "yaml_tree.hpp"
 
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
+
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,72 +28,59 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Thrown inside the parser only; turned into an Error at the boundary.
-struct ParseError {
-  int line;
-  std::string message;
-};
+/// Thrown inside the parser (and by the YAML reader); turned into an Error
+/// at the boundary.
+using ParseError = yaml::ParseError;
 
-int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+int line_of(const yaml::Node& n) { return n.line(); }
 
-[[noreturn]] void fail(const YAML::Node& n, std::string message) {
+[[noreturn]] void fail(const yaml::Node& n, std::string message) {
   throw ParseError{line_of(n), std::move(message)};
 }
 
-void check_keys(const YAML::Node& map, const char* what, std::initializer_list<const char*> allowed) {
-  if (!map.IsMap()) fail(map, std::string(what) + " must be a mapping");
-  for (const auto& kv : map) {
-    const std::string key = kv.first.as<std::string>();
+void check_keys(const yaml::Node& map, const char* what, std::initializer_list<const char*> allowed) {
+  if (!map.is_map()) fail(map, std::string(what) + " must be a mapping");
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    const std::string& key = map.key(i).scalar();
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
       std::string list;
       for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      fail(kv.first, "unknown key '" + key + "' in " + what + " (expected one of: " + list + ")");
+      fail(map.key(i), "unknown key '" + key + "' in " + what + " (expected one of: " + list + ")");
     }
   }
 }
 
-const YAML::Node required(const YAML::Node& map, const char* key, const std::string& what) {
-  const YAML::Node n = map[key];
+const yaml::Node required(const yaml::Node& map, const char* key, const std::string& what) {
+  const yaml::Node n = map[key];
   if (!n) fail(map, what + " lacks required key '" + key + "'");
   return n;
 }
 
-std::string scalar(const YAML::Node& n, const char* what) {
-  if (!n.IsScalar()) fail(n, std::string(what) + " must be a string");
-  std::string s = n.as<std::string>();
+std::string scalar(const yaml::Node& n, const char* what) {
+  if (!n.is_scalar()) fail(n, std::string(what) + " must be a string");
+  std::string s = n.scalar();
   if (s.empty()) fail(n, std::string(what) + " is empty");
-  // yaml-cpp passes any bytes through; every string of a role ends up in
-  // reports (JSON, HTML, the terminal), which must stay valid UTF-8
-  // (fuzz_keywords-invalid-utf8-name: the JSON writer threw on it).
+  // Every string of a role ends up in reports (JSON, HTML, the terminal),
+  // which must stay valid UTF-8 (fuzz_keywords-invalid-utf8-name: yaml-cpp
+  // passed any bytes through and the JSON writer threw on them; libyaml
+  // refuses them, this check stays as the guard of that rule).
   if (codec::utf8_first_invalid(s) != codec::kNpos) fail(n, std::string(what) + " is not valid UTF-8");
   return s;
 }
 
-bool boolean(const YAML::Node& n, const char* what) {
+bool boolean(const yaml::Node& n, const char* what) {
   bool value = false;
-  if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value)) {
+  if (!n.is_scalar() || !n.to_bool(value)) {
     fail(n, std::string(what) + " must be true or false");
   }
   return value;
 }
 
-std::vector<std::string> string_list(const YAML::Node& n, const char* what) {
-  if (!n.IsSequence()) fail(n, std::string(what) + " must be a list");
+std::vector<std::string> string_list(const yaml::Node& n, const char* what) {
+  if (!n.is_seq()) fail(n, std::string(what) + " must be a list");
   std::vector<std::string> out;
   for (const auto& item : n) out.push_back(scalar(item, what));
   return out;
-}
-
-/// yaml-cpp messages may quote raw input ("unknown escape character: \n"):
-/// control characters become '?' and invalid UTF-8 U+FFFD, so the error
-/// stays one printable line.
-std::string one_line(const std::string& message) {
-  std::string valid;
-  codec::append_utf8_repaired(valid, message);
-  for (char& c : valid) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
-  }
-  return valid;
 }
 
 /// Thrown when a parent role fails to load: its message already names its file.
@@ -108,14 +94,6 @@ using Sources = std::vector<std::pair<std::string, std::string>>;
 
 Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
                                std::vector<std::string>& chain, Sources* sources = nullptr);
-
-std::optional<std::string> read_text_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
-}
 
 /// Parent roles parsed so far in this process. Most roles extend the same
 /// parent (9 of the 10 bundled ones extend ml-engineer, 73 KB of YAML), and
@@ -144,7 +122,7 @@ class ParentCache {
     }
     if (entry->sources.front().second != text) return std::nullopt;
     for (std::size_t i = 1; i < entry->sources.size(); ++i) {
-      const std::optional<std::string> now = read_text_file(entry->sources[i].first);
+      const std::optional<std::string> now = yaml::read_file(entry->sources[i].first);
       if (!now || *now != entry->sources[i].second) return std::nullopt;
     }
     for (const std::string& ancestor : entry->set.extends) {
@@ -182,7 +160,7 @@ struct Parser {
 
   /// Refuses a term of more than kMaxTermWords words (matching walks a
   /// keyword word by word from every token: no term may make that long).
-  static void check_length(const YAML::Node& at, const std::string& term, const std::string& key) {
+  static void check_length(const yaml::Node& at, const std::string& term, const std::string& key) {
     const auto words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
     if (words <= kMaxTermWords) return;
     const std::string head = term.size() > 40 ? term.substr(0, 40) + "..." : term;
@@ -190,7 +168,7 @@ struct Parser {
                  std::to_string(kMaxTermWords));
   }
 
-  std::string claim_term(const YAML::Node& at, const std::string& term) {
+  std::string claim_term(const yaml::Node& at, const std::string& term) {
     std::string key = term_key(term);
     if (key.empty()) fail(at, "'" + term + "' contains no letters or digits to match");
     check_length(at, term, key);
@@ -199,7 +177,7 @@ struct Parser {
     return key;
   }
 
-  SourceRef source(const YAML::Node& n) {
+  SourceRef source(const yaml::Node& n) {
     check_keys(n, "source", {"guide", "quote"});
     SourceRef ref;
     ref.guide = scalar(required(n, "guide", "source"), "guide");
@@ -212,28 +190,28 @@ struct Parser {
   }
 
   /// The `sources` list of the mapping `parent`.
-  std::vector<SourceRef> sources(const YAML::Node& parent, const std::string& what, bool needed) {
+  std::vector<SourceRef> sources(const yaml::Node& parent, const std::string& what, bool needed) {
     std::vector<SourceRef> out;
-    const YAML::Node n = parent["sources"];
+    const yaml::Node n = parent["sources"];
     if (!n) {
       if (needed) fail(parent, what + " lacks required key 'sources'");
       return out;
     }
-    if (!n.IsSequence() || (needed && n.size() == 0)) fail(n, what + " needs at least one source");
+    if (!n.is_seq() || (needed && n.size() == 0)) fail(n, what + " needs at least one source");
     for (const auto& s : n) out.push_back(source(s));
     return out;
   }
 
-  int weight_of(const YAML::Node& n, const std::string& name) {
-    const YAML::Node weight = required(n, "weight", "keyword '" + name + "'");
+  int weight_of(const yaml::Node& n, const std::string& name) {
+    const yaml::Node weight = required(n, "weight", "keyword '" + name + "'");
     int w = 0;
-    if (!weight.IsScalar() || !YAML::convert<int>::decode(weight, w) || w < 1 || w > 3) {
+    if (!weight.is_scalar() || !weight.to_int(w) || w < 1 || w > 3) {
       fail(weight, "weight of '" + name + "' must be 1, 2 or 3");
     }
     return w;
   }
 
-  void keyword(const YAML::Node& n, std::size_t category) {
+  void keyword(const yaml::Node& n, std::size_t category) {
     check_keys(n, "keyword", {"name", "weight", "aliases", "exact_aliases", "case_sensitive",
                               "context", "inflect", "patterns", "sources"});
     Keyword kw;
@@ -269,13 +247,13 @@ struct Parser {
     set.keywords.push_back(std::move(kw));
   }
 
-  void inherit(const YAML::Node& extends, const std::string& label, std::vector<std::string>& chain) {
+  void inherit(const yaml::Node& extends, const std::string& label, std::vector<std::string>& chain) {
     const std::string parent = scalar(extends, "extends");
     if (parent == set.id || std::find(chain.begin(), chain.end(), parent) != chain.end()) {
       fail(extends, "'extends: " + parent + "' makes a cycle");
     }
     const fs::path file = fs::path(label).parent_path() / (parent + ".yaml");
-    const std::optional<std::string> text = read_text_file(file);
+    const std::optional<std::string> text = yaml::read_file(file);
     if (!text) fail(extends, "role '" + parent + "' to extend is not in " + file.parent_path().string());
     chain.push_back(set.id);
     Result<KeywordSet> base = Error{""};
@@ -303,8 +281,8 @@ struct Parser {
     }
   }
 
-  void categories(const YAML::Node& list, bool inherited) {
-    if (!list.IsSequence() || (!inherited && list.size() == 0)) {
+  void categories(const yaml::Node& list, bool inherited) {
+    if (!list.is_seq() || (!inherited && list.size() == 0)) {
       fail(list, "categories must be a non-empty list");
     }
     for (const auto& c : list) {
@@ -324,16 +302,16 @@ struct Parser {
         index = existing->second;
         if (c["name"]) set.categories[index].name = scalar(c["name"], "category name");
       }
-      const YAML::Node keywords = required(c, "keywords", "category");
-      if (!keywords.IsSequence() || keywords.size() == 0) {
+      const yaml::Node keywords = required(c, "keywords", "category");
+      if (!keywords.is_seq() || keywords.size() == 0) {
         fail(keywords, "category '" + id + "' has no keywords");
       }
       for (const auto& k : keywords) keyword(k, index);
     }
   }
 
-  void reweight(const YAML::Node& list) {
-    if (!list.IsSequence()) fail(list, "weights must be a list");
+  void reweight(const yaml::Node& list) {
+    if (!list.is_seq()) fail(list, "weights must be a list");
     for (const auto& w : list) {
       check_keys(w, "weights entry", {"keyword", "weight", "sources"});
       const std::string name = scalar(required(w, "keyword", "weights entry"), "keyword");
@@ -347,8 +325,8 @@ struct Parser {
     }
   }
 
-  void competencies(const YAML::Node& list) {
-    if (!list.IsSequence()) fail(list, "competencies must be a list");
+  void competencies(const yaml::Node& list) {
+    if (!list.is_seq()) fail(list, "competencies must be a list");
     for (const auto& t : list) {
       check_keys(t, "competency table", {"id", "name", "sources", "rows"});
       CompetencyTable table;
@@ -361,8 +339,8 @@ struct Parser {
       }
       table.name = scalar(required(t, "name", "competency table"), "competency table name");
       table.sources = sources(t, "competency table '" + table.id + "'", true);
-      const YAML::Node rows = required(t, "rows", "competency table");
-      if (!rows.IsSequence() || rows.size() == 0) fail(rows, "competency table '" + table.id + "' has no rows");
+      const yaml::Node rows = required(t, "rows", "competency table");
+      if (!rows.is_seq() || rows.size() == 0) fail(rows, "competency table '" + table.id + "' has no rows");
       for (const auto& r : rows) {
         check_keys(r, "competency row", {"name", "level", "evidence", "needs", "sources"});
         CompetencyRow row;
@@ -379,7 +357,7 @@ struct Parser {
         row.needs = row.evidence.size() >= 2 ? 2 : 1;
         if (r["needs"]) {
           int needs = 0;
-          if (!YAML::convert<int>::decode(r["needs"], needs) || needs < 1 ||
+          if (!r["needs"].to_int(needs) || needs < 1 ||
               needs > static_cast<int>(row.evidence.size())) {
             fail(r["needs"], "needs of '" + row.name + "' must be between 1 and its number of evidence items");
           }
@@ -392,15 +370,15 @@ struct Parser {
     }
   }
 
-  void experience_levels(const YAML::Node& list) {
-    if (!list.IsSequence() || list.size() == 0) fail(list, "experience_levels must be a non-empty list");
+  void experience_levels(const yaml::Node& list) {
+    if (!list.is_seq() || list.size() == 0) fail(list, "experience_levels must be a non-empty list");
     set.experience_levels.clear();
     for (const auto& l : list) {
       check_keys(l, "experience level", {"level", "min_years", "sources"});
       ExperienceLevel level;
       level.level = scalar(required(l, "level", "experience level"), "level");
-      const YAML::Node min = required(l, "min_years", "experience level");
-      if (!YAML::convert<double>::decode(min, level.min_years) || level.min_years < 0) {
+      const yaml::Node min = required(l, "min_years", "experience level");
+      if (!min.to_double(level.min_years) || level.min_years < 0) {
         fail(min, "min_years must be a number of years, 0 or more");
       }
       if (!set.experience_levels.empty() && level.min_years <= set.experience_levels.back().min_years) {
@@ -411,7 +389,7 @@ struct Parser {
     }
   }
 
-  Degree degree(const YAML::Node& n) {
+  Degree degree(const yaml::Node& n) {
     const std::string name = scalar(n, "degree");
     for (Degree d : {Degree::kBachelor, Degree::kMaster, Degree::kPhd}) {
       if (name == degree_name(d)) return d;
@@ -419,7 +397,7 @@ struct Parser {
     fail(n, "degree '" + name + "' must be one of: bachelor, master, phd");
   }
 
-  void education(const YAML::Node& n) {
+  void education(const yaml::Node& n) {
     check_keys(n, "education", {"minimum", "preferred", "fields", "sources"});
     EducationRule rule;
     rule.minimum = degree(required(n, "minimum", "education"));
@@ -429,14 +407,14 @@ struct Parser {
     set.education = std::move(rule);
   }
 
-  void parse(const YAML::Node& root, const std::string& label, std::vector<std::string>& chain) {
-    if (!root.IsMap()) throw ParseError{1, "a keyword file must be a YAML mapping"};
+  void parse(const yaml::Node& root, const std::string& label, std::vector<std::string>& chain) {
+    if (!root.is_map()) throw ParseError{1, "a keyword file must be a YAML mapping"};
     check_keys(root, "keyword file",
                {"format", "id", "extends", "name", "description", "sources", "stop_phrases", "weights",
                 "categories", "competencies", "experience_levels", "education"});
-    const YAML::Node format = required(root, "format", "keyword file");
+    const yaml::Node format = required(root, "format", "keyword file");
     int version = 0;
-    if (!format.IsScalar() || !YAML::convert<int>::decode(format, version)) {
+    if (!format.is_scalar() || !format.to_int(version)) {
       fail(format, "format must be a whole number");
     }
     if (version != kKeywordFormatVersion) {
@@ -494,18 +472,17 @@ Result<KeywordSet> parse_chain(std::string_view yaml, const std::string& label,
                                std::vector<std::string>& chain, Sources* sources) {
   Parser parser;
   try {
-    parser.parse(YAML::Load(std::string(yaml)), label, chain);
+    const yaml::Document doc(yaml);
+    parser.parse(doc.root(), label, chain);
     if (sources != nullptr) {
       sources->clear();
       sources->emplace_back(label, std::string(yaml));
       sources->insert(sources->end(), parser.inherited.begin(), parser.inherited.end());
     }
-  } catch (const ParseError& e) {  // messages may quote keys with line breaks in them
-    return Error{label + ":" + std::to_string(e.line) + ": " + one_line(e.message)};
+  } catch (const ParseError& e) {
+    return Error{yaml::located(label, e)};
   } catch (const ParentError& e) {
     return Error{e.message};
-  } catch (const YAML::Exception& e) {
-    return Error{label + ":" + std::to_string(e.mark.line + 1) + ": " + one_line(e.msg)};
   }
   return std::move(parser.set);
 }
@@ -586,7 +563,7 @@ Result<KeywordSet> parse_keyword_set(std::string_view yaml, const std::string& l
 }
 
 Result<KeywordSet> load_keyword_set(const fs::path& file) {
-  const std::optional<std::string> text = read_text_file(file);
+  const std::optional<std::string> text = yaml::read_file(file);
   if (!text) return Error{"cannot read keyword file " + file.string()};
   Result<KeywordSet> set = parse_keyword_set(*text, file.string());
   if (set) set->file = file;
