@@ -579,6 +579,61 @@ TEST_CASE("docx parts met before count against the limits as if read again", "[d
   }
 }
 
+TEST_CASE("docx main part inflated by sniff is what extract reads, and only for the same bytes", "[docx][hostile]") {
+  // sniff() keeps the main part it inflated whole for the extract() that
+  // follows on its thread. extract() must give what a thread that never
+  // sniffed gives: for another document, for a forged part with the same
+  // size and CRC-32, under any limits, and when called twice.
+  const auto deflated_package = [](const std::string& document_xml) {
+    std::vector<Entry> entries = package_entries();
+    entries.push_back(deflated_stored("word/document.xml", document_xml));
+    return make_zip(entries);
+  };
+  const std::string body = document("<w:p><w:r><w:t>Kubernetes, Terraform and Python</w:t></w:r></w:p>");
+  const std::string pkg = deflated_package(body);
+  const std::string text = "[body] Kubernetes, Terraform and Python\n";
+  REQUIRE(docx().sniff(pkg) == 100);
+  CHECK(ra::test::joined(extract(pkg), true) == text);  // extract() reads it twice: the second without
+  REQUIRE(docx().sniff(pkg) == 100);
+  CHECK(ra::test::joined(extract(deflated_package(document("<w:p><w:r><w:t>Rust</w:t></w:r></w:p>"))), true) ==
+        "[body] Rust\n");
+
+  std::string forged;
+  const std::string prefix = document("<w:p><w:r><w:t>Go and Python</w:t></w:r></w:p>");
+  REQUIRE(prefix.size() + 4 + 4 < body.size());
+  for (std::size_t pad = 0; forged.empty(); ++pad) {  // a comment after the root element hides the patch
+    const std::string head = prefix + "<!--" + std::string(pad, ' ');
+    const std::string tail = std::string(body.size() - head.size() - 4 - 3, ' ') + "-->";
+    const std::string candidate = with_crc(head, tail, crc32(body));
+    if (candidate.substr(head.size(), 4).find_first_of(std::string("-<>\0", 4)) == std::string::npos) {
+      forged = candidate;
+    }
+  }
+  REQUIRE(forged.size() == body.size());
+  REQUIRE(crc32(forged) == crc32(body));
+  REQUIRE(docx().sniff(pkg) == 100);
+  CHECK(ra::test::joined(extract(deflated_package(forged)), true) == "[body] Go and Python\n");
+
+  std::size_t failures = 0;
+  for (std::uint64_t v = 0; v <= body.size() + 200; v += 7) {
+    ExtractLimits part_limit;
+    part_limit.max_part_bytes = v;
+    ExtractLimits total_limit;
+    total_limit.max_total_inflated_bytes = v;
+    ExtractLimits ratio_limit;
+    ratio_limit.ratio_check_after_bytes = v;
+    ratio_limit.max_compression_ratio = 1;
+    for (const ExtractLimits& limits : {part_limit, total_limit, ratio_limit}) {
+      INFO("limit " << v);
+      REQUIRE(docx().sniff(pkg) == 100);
+      const ExtractResult warm = extract(pkg, limits), cold = extract_cold(pkg, limits);
+      CHECK(same_result(warm, cold));
+      failures += warm.ok() ? 0 : 1;
+    }
+  }
+  CHECK(failures > 30);  // the sweep does cross the limits
+}
+
 TEST_CASE("docx styles that could hide text are read however they are spelt", "[docx][hidden]") {
   // The byte scan that decides whether to parse the styles part must not
   // miss a style that hides text: each of these is a paragraph style "W".

@@ -27,9 +27,12 @@
 //
 // sniff():
 //   100 for a ZIP whose _rels/.rels names an existing main part whose root
-//       element is w:document (the part is inflated 1 KiB at a time until
-//       its root start tag is complete, at most 64 KiB; so damage past what
-//       is inflated, such as a bad CRC-32, is extract()'s to report);
+//       element is w:document. A part that declares at most 100 KiB (what
+//       extract() inflates in one call under the default limits) is
+//       inflated whole, and the thread keeps it for the extract() that
+//       follows (SniffedMain); otherwise, or if that fails, it is inflated 1 KiB at a time
+//       until its root start tag is complete, at most 64 KiB, so damage past
+//       what is inflated, such as a bad CRC-32, is extract()'s to report;
 //     0 when that root element is read and is something else (a
 //       presentation, a spreadsheet);
 //    50 for a package it recognises but may not be able to read, so that
@@ -72,6 +75,9 @@ using common::XmlPart;
 constexpr std::uint64_t kMaxInputBytes = 10ull << 20;
 constexpr std::size_t kSniffStepBytes = 1024;         // pandoc's and LibreOffice's root tags fit, Word's take 3
 constexpr std::size_t kSniffPrefixBytes = 64 * 1024;  // as far as sniff() looks for it
+// The largest main part sniff() inflates whole: what extract() inflates in
+// one call under the default limits, and so can take from sniff().
+constexpr std::size_t kSniffWholeBytes = ExtractLimits{}.ratio_check_after_bytes;
 constexpr std::string_view kFormat = "DOCX";  // in messages: "encrypted DOCX is not supported"
 // sniff() for a package it recognises but may not be able to read.
 constexpr int kRecognised = 50;
@@ -85,13 +91,60 @@ bool is_encrypted_office_file(std::string_view bytes) {
          bytes.find(kStreamName) != std::string_view::npos;
 }
 
+/// The main part the last sniff() of this thread inflated whole, with its
+/// entry as stored: a host sniffs a file and then extracts it, and the
+/// extraction takes these bytes (once) instead of inflating the part again,
+/// when its archive stores the part byte for byte the same
+/// (ZipArchive::reuse, which also counts it against the extraction's own
+/// limits). At most one part of kSniffWholeBytes per thread.
+struct SniffedMain {
+  std::optional<common::EntryFingerprint> entry;
+  common::ByteBuffer bytes;
+
+  static SniffedMain& of_this_thread() {
+    thread_local SniffedMain sniffed;
+    return sniffed;
+  }
+  void keep(common::EntryFingerprint stored, common::ByteBuffer whole) {
+    entry = std::move(stored);
+    bytes = std::move(whole);
+  }
+  std::optional<common::ByteBuffer> take(ZipArchive& zip, const std::string& part) {
+    if (!entry || !zip.reuse(part, *entry)) return std::nullopt;
+    entry.reset();
+    return std::move(bytes);
+  }
+};
+
 /// Reads WordprocessingML part `part` (wml_text.hpp); no lines when the
 /// package lacks it.
 ChunkWriter read_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits, Zone zone, bool main,
                       Formatting& formatting, std::uint64_t max_text_bytes) {
-  std::optional<common::ByteBuffer> bytes = zip.read(part);
+  std::optional<common::ByteBuffer> bytes;
+  if (main) bytes = SniffedMain::of_this_thread().take(zip, part);
+  if (!bytes) bytes = zip.read(part);
   if (!bytes) return ChunkWriter(max_text_bytes);
   return read_wml_part(part, std::move(*bytes), limits, zone, main, formatting, max_text_bytes);
+}
+
+/// The start of main part `main` for sniff() to find its root tag in: the
+/// whole part when it inflates whole within the sniff's limits (kept for
+/// extract()), else as much as holds its root tag, up to 64 KiB.
+std::optional<common::ByteBuffer> sniff_main_head(ZipArchive& zip, const std::string& main) {
+  std::optional<common::EntryFingerprint> entry = zip.fingerprint(main, kSniffWholeBytes);
+  std::optional<common::ByteBuffer> whole;
+  if (entry && entry->size <= kSniffWholeBytes) {
+    try {
+      whole = zip.read(main);
+    } catch (const PluginError&) {  // damaged, or larger than it says: the start may still tell
+    }
+  }
+  if (!whole) return zip.read_prefix(main, kSniffPrefixBytes, common::holds_root_tag, kSniffStepBytes);
+  std::string_view head = whole->view().substr(0, 4 * kSniffStepBytes);
+  if (!common::holds_root_tag(head)) head = whole->view().substr(0, kSniffPrefixBytes);
+  common::ByteBuffer copy = common::ByteBuffer::copy_of(head);
+  SniffedMain::of_this_thread().keep(std::move(*entry), std::move(*whole));
+  return copy;
 }
 
 /// The Formatting of the first styles part the main part's relationships
@@ -185,8 +238,7 @@ class DocxPlugin final : public FormatPlugin {
         limits.max_total_inflated_bytes = 2u << 20;
         ZipArchive zip(bytes, limits, kFormat);
         const std::string main = find_main_part(zip, common::xml_limits(limits));
-        std::optional<common::ByteBuffer> head =
-            zip.read_prefix(main, kSniffPrefixBytes, common::holds_root_tag, kSniffStepBytes);
+        std::optional<common::ByteBuffer> head = sniff_main_head(zip, main);
         XmlPart root;
         if (head && load_root_tag(std::move(*head), root)) {
           // The package says what its main part is: a Word document or not.
