@@ -213,12 +213,12 @@ struct Matcher::Impl {
   }
 
   /// The vocabulary entry of each token (nullptr: a word no spelling has).
-  std::unique_ptr<const Word*[]> look_up(const Tokens& tokens) const {
+  void look_up(const Tokens& tokens, std::vector<const Word*>& out) const {
     const std::size_t n = tokens.size();
-    std::unique_ptr<const Word*[]> out(new const Word*[n]);  // each set below
+    out.resize(n);
     for (std::size_t k = 0; k < n; ++k) out[k] = find_word(tokens[k]);
-    return out;
   }
+
 
   /// A step of the walk in candidates(): at trie node `node` with text
   /// token `k` next, `choice` of that token's word ids tried so far.
@@ -226,6 +226,23 @@ struct Matcher::Impl {
     std::uint32_t node;
     std::size_t k;
     std::size_t choice;
+  };
+
+  /// Scratch space of find() on this thread, kept between calls (documents
+  /// come one after another) unless a very long text made it large.
+  struct Scratch {
+    std::vector<const Word*> words;
+    std::vector<Frame> stack;
+
+    static Scratch& of_this_thread() {
+      thread_local Scratch scratch;
+      return scratch;
+    }
+    void trim() {
+      constexpr std::size_t kKeep = 1 << 16;
+      if (words.capacity() > kKeep) words = {};
+      if (stack.capacity() > kKeep) stack = {};
+    }
   };
 
   /// Calls `f(alias index)` for every alias whose words could start at
@@ -327,9 +344,10 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
   };
 
   const std::size_t n = tokens.size();
-  const std::unique_ptr<const Impl::Word*[]> owned_words = m.look_up(tokens);
-  const Impl::Word* const* const words = owned_words.get();
-  std::vector<Impl::Frame> stack;  // candidates()' scratch, reused for every token
+  Impl::Scratch& scratch = Impl::Scratch::of_this_thread();
+  m.look_up(tokens, scratch.words);
+  const Impl::Word* const* const words = scratch.words.data();
+  std::vector<Impl::Frame>& stack = scratch.stack;  // candidates()' scratch, reused for every token
   for (std::size_t i = 0; i < n;) {
     if (words[i] == nullptr) {  // most tokens start no keyword
       ++i;
@@ -477,6 +495,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
   std::stable_sort(kept.begin(), kept.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.first_token < b.first_token;
   });
+  scratch.trim();
   return kept;
 }
 

@@ -40,8 +40,10 @@ class PartMemo {
   static constexpr std::size_t kMaxStoredBytes = 64 * 1024;
 
   const Value* find(ZipArchive& zip, std::string_view name, std::string_view context) {
+    const std::optional<std::uint32_t> crc = zip.declared_crc(name);  // one look-up, not one per slot
+    if (!crc) return nullptr;
     for (Slot& slot : slots_) {
-      if (slot.used != 0 && slot.context == context && zip.reuse(name, slot.entry)) {
+      if (slot.used != 0 && slot.entry.crc == *crc && slot.context == context && zip.reuse(name, slot.entry)) {
         slot.used = ++clock_;
         return &slot.value;
       }

@@ -164,6 +164,12 @@ std::optional<ZipEntry> ZipArchive::entry(std::string_view name) const {
   return st;
 }
 
+std::optional<std::uint32_t> ZipArchive::declared_crc(std::string_view name) const {
+  const std::optional<ZipEntry> found = entry(name);
+  if (!found) return std::nullopt;
+  return found->crc;
+}
+
 std::optional<EntryFingerprint> ZipArchive::fingerprint(std::string_view name, std::size_t max_stored) const {
   const std::optional<ZipEntry> found = entry(name);
   if (!found) return std::nullopt;

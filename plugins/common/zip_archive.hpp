@@ -119,6 +119,10 @@ class ZipArchive {
   /// more than `max_stored` bytes.
   std::optional<EntryFingerprint> fingerprint(std::string_view name, std::size_t max_stored) const;
 
+  /// The CRC-32 entry `name` declares, or nullopt if absent: a cheap first
+  /// test of many fingerprints before reuse().
+  std::optional<std::uint32_t> declared_crc(std::string_view name) const;
+
   /// Whether entry `name` is stored as `seen` says, where `seen` is the
   /// fingerprint of an entry that read() inflated whole without failing (in
   /// this archive or another), and read() of it would succeed here too: its
