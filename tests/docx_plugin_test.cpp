@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 #include "zip_writer.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <future>
@@ -495,6 +496,16 @@ bool same_result(const ExtractResult& a, const ExtractResult& b) {
   return a.status == b.status && a.message == b.message && ra::test::joined(a, true) == ra::test::joined(b, true);
 }
 
+/// The part, total and ratio limits each set to `v`, one at a time.
+std::array<ExtractLimits, 3> limits_of(std::uint64_t v) {
+  std::array<ExtractLimits, 3> limits;
+  limits[0].max_part_bytes = v;
+  limits[1].max_total_inflated_bytes = v;
+  limits[2].ratio_check_after_bytes = v;
+  limits[2].max_compression_ratio = 1;
+  return limits;
+}
+
 /// What a thread that has read nothing before makes of `bytes`.
 ExtractResult extract_cold(const std::string& bytes, const ExtractLimits& limits = ExtractLimits{}) {
   return std::async(std::launch::async, [&] { return extract(bytes, limits); }).get();
@@ -550,14 +561,7 @@ TEST_CASE("docx parts met before count against the limits as if read again", "[d
   const std::uint64_t all = pkg.size();
   std::size_t failures = 0;
   for (std::uint64_t v = 0; v <= all; ++v) {
-    ExtractLimits part_limit;
-    part_limit.max_part_bytes = v;
-    ExtractLimits total_limit;
-    total_limit.max_total_inflated_bytes = v;
-    ExtractLimits ratio_limit;
-    ratio_limit.ratio_check_after_bytes = v;
-    ratio_limit.max_compression_ratio = 1;
-    for (const ExtractLimits& limits : {part_limit, total_limit, ratio_limit}) {
+    for (const ExtractLimits& limits : limits_of(v)) {
       INFO("limit " << v);
       const ExtractResult warm = extract(pkg, limits), cold = extract_cold(pkg, limits);
       CHECK(same_result(warm, cold));
@@ -616,14 +620,7 @@ TEST_CASE("docx main part inflated by sniff is what extract reads, and only for 
 
   std::size_t failures = 0;
   for (std::uint64_t v = 0; v <= body.size() + 200; v += 7) {
-    ExtractLimits part_limit;
-    part_limit.max_part_bytes = v;
-    ExtractLimits total_limit;
-    total_limit.max_total_inflated_bytes = v;
-    ExtractLimits ratio_limit;
-    ratio_limit.ratio_check_after_bytes = v;
-    ratio_limit.max_compression_ratio = 1;
-    for (const ExtractLimits& limits : {part_limit, total_limit, ratio_limit}) {
+    for (const ExtractLimits& limits : limits_of(v)) {
       INFO("limit " << v);
       REQUIRE(docx().sniff(pkg) == 100);
       const ExtractResult warm = extract(pkg, limits), cold = extract_cold(pkg, limits);
