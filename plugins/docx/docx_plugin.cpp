@@ -177,7 +177,8 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   ZipArchive zip(bytes, limits, kFormat);
   const XmlLimits xml = common::xml_limits(limits);
   const std::string main = find_main_part(zip, xml);
-  const std::vector<Relationship> rels = read_relationships(zip, main, xml);
+  const Relationships shared_rels = read_relationships(zip, main, xml);
+  const std::vector<Relationship>& rels = *shared_rels;
 
   // Two trees at a time at most: the styles (read lazily, as runs use them)
   // and the part being read, when it is read from a tree (wml_text.hpp); the

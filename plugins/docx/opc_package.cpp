@@ -1,5 +1,7 @@
 #include "opc_package.hpp"
 
+#include <algorithm>
+
 #include "common/part_memo.hpp"
 #include "common/plugin_error.hpp"
 #include "common/xml_part.hpp"
@@ -38,13 +40,32 @@ std::string rels_part_of(std::string_view part) {
   return std::string(folder) + "_rels/" + std::string(file) + ".rels";
 }
 
+/// Whether `target` is a relative path of plain names: no empty, "." or ".." segment.
+bool plain_relative(std::string_view target) {
+  if (target.empty() || target.front() == '/') return false;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t end = std::min(target.find('/', begin), target.size());
+    const std::string_view segment = target.substr(begin, end - begin);
+    if (segment.empty() || segment == "." || segment == "..") return false;
+    if (end == target.size()) return true;
+    begin = end + 1;
+  }
+}
+
 std::string resolve_target(std::string_view source_part, std::string_view target) {
+  const std::size_t slash = source_part.rfind('/');
+  const std::string_view folder = slash == std::string_view::npos ? std::string_view() : source_part.substr(0, slash + 1);
+  if (plain_relative(target)) {  // most targets ("media/image1.png", "styles.xml"): nothing to resolve
+    std::string resolved;
+    resolved.reserve(folder.size() + target.size());
+    return resolved.append(folder).append(target);
+  }
   std::string path;
   if (!target.empty() && target.front() == '/') {
     path = target.substr(1);
   } else {
-    const std::size_t slash = source_part.rfind('/');
-    path = std::string(slash == std::string_view::npos ? std::string_view() : source_part.substr(0, slash + 1));
+    path = std::string(folder);
     path += target;
   }
   std::vector<std::string_view> segments;
@@ -71,26 +92,26 @@ std::string resolve_target(std::string_view source_part, std::string_view target
 
 }  // namespace
 
-std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
+Relationships read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
   const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
   // Packages written by one tool often hold the same relationships parts:
   // the result depends on those bytes, the part they belong to and the limits.
-  thread_local common::PartMemo<std::vector<Relationship>> memo;
+  thread_local common::PartMemo<Relationships> memo;
   const std::string context = std::string(part) + '\n' + std::to_string(limits.max_depth) + ' ' +
                               std::to_string(limits.max_elements) + ' ' + std::to_string(limits.max_attributes);
-  if (const std::vector<Relationship>* seen = memo.find(zip, rels_name, context)) return *seen;
+  if (const Relationships* seen = memo.find(zip, rels_name, context)) return *seen;
   std::optional<common::ByteBuffer> bytes = zip.read(rels_name);
-  if (!bytes) return {};
+  if (!bytes) return std::make_shared<const std::vector<Relationship>>();
   XmlPart rels;
   load_xml_part(rels_name, std::move(*bytes), limits, rels);
 
-  std::vector<Relationship> out;
+  auto out = std::make_shared<std::vector<Relationship>>();
   for (pugi::xml_node r : rels.doc.document_element().children()) {
     if (r.type() != pugi::node_element || local_name(r.name()) != "Relationship") continue;
     if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
     const std::string_view kind = relationship_kind(r.attribute("Type").value());
     if (kind.empty()) continue;
-    out.push_back(Relationship{std::string(kind), resolve_target(part, r.attribute("Target").value())});
+    out->push_back(Relationship{std::string(kind), resolve_target(part, r.attribute("Target").value())});
   }
   memo.remember(zip, rels_name, context, out);
   return out;
@@ -98,7 +119,7 @@ std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view p
 
 std::string find_main_part(ZipArchive& zip, const XmlLimits& limits) {
   if (!zip.contains(kPackageRels)) fail(ExtractStatus::kCorrupt, "no package relationships (_rels/.rels) in package");
-  for (const Relationship& r : read_relationships(zip, "", limits)) {
+  for (const Relationship& r : *read_relationships(zip, "", limits)) {
     if (r.kind != "officeDocument") continue;
     if (!is_text_part(r.target) || !zip.contains(r.target)) {
       fail(ExtractStatus::kCorrupt, "no main document part (" + printable_name(r.target) + ") in package");

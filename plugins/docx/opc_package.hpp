@@ -13,6 +13,7 @@
 #include "common/zip_archive.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,12 +28,16 @@ struct Relationship {
   std::string target;  // the resolved part name
 };
 
+/// A list of relationships, shared with the thread's memory of them.
+using Relationships = std::shared_ptr<const std::vector<Relationship>>;
+
 /// The relationships of `part` ("" for the package itself), in the order its
 /// relationships part lists them (_rels/.rels, word/_rels/document.xml.rels,
-/// ...). Empty when that part is absent. External targets and relationship
-/// types of other vocabularies are left out. Each thread remembers the last
-/// few relationships parts it read by their stored bytes (part_memo.hpp).
-std::vector<Relationship> read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits);
+/// ...); never null, empty when that part is absent. External targets and
+/// relationship types of other vocabularies are left out. Each thread
+/// remembers the last few relationships parts it read by their stored bytes
+/// (part_memo.hpp), and hands out the list it remembers, uncopied.
+Relationships read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits);
 
 /// The main part named by the package's first officeDocument relationship.
 /// Throws kCorrupt when _rels/.rels is absent ("no package relationships
