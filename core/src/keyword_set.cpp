@@ -8,7 +8,6 @@
 
 #include <re2/re2.h>
 
-
 #include <algorithm>
 #include <map>
 #include <memory>
