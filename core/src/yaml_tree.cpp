@@ -139,10 +139,7 @@ Document::Document(std::string_view text, std::size_t max_nodes) {
           throw ParseError{line_of(e), "alias '*" + name + "' is inside the node it names"};
         }
         count(written[found->second], line_of(e));
-        if (open.empty()) {  // the whole document is an alias: impossible, an anchor comes first
-          throw ParseError{line_of(e), "alias '*" + name + "' names no anchor before it"};
-        }
-        pending.push_back(found->second);
+        pending.push_back(found->second);  // inside a container: an anchor came before it
         break;
       }
       case YAML_SEQUENCE_START_EVENT:
@@ -196,12 +193,11 @@ Document::Document(std::string_view text, std::size_t max_nodes) {
   }
 }
 
-bool Node::is_map() const noexcept { return doc_ != nullptr && doc_->nodes_[index_].kind == Document::Kind::kMap; }
-bool Node::is_seq() const noexcept { return doc_ != nullptr && doc_->nodes_[index_].kind == Document::Kind::kSeq; }
-bool Node::is_scalar() const noexcept {
-  return doc_ != nullptr && doc_->nodes_[index_].kind == Document::Kind::kScalar;
-}
-bool Node::is_null() const noexcept { return doc_ != nullptr && doc_->nodes_[index_].kind == Document::Kind::kNull; }
+bool Node::is(NodeKind kind) const noexcept { return doc_ != nullptr && doc_->nodes_[index_].kind == kind; }
+bool Node::is_map() const noexcept { return is(NodeKind::kMap); }
+bool Node::is_seq() const noexcept { return is(NodeKind::kSeq); }
+bool Node::is_scalar() const noexcept { return is(NodeKind::kScalar); }
+bool Node::is_null() const noexcept { return is(NodeKind::kNull); }
 
 int Node::line() const noexcept { return doc_ != nullptr ? doc_->nodes_[index_].line : 1; }
 

@@ -18,6 +18,9 @@ namespace ra::yaml {
 
 class Document;
 
+/// What a node is (Node::is_map() and the others ask).
+enum class NodeKind : std::uint8_t { kNull, kScalar, kSeq, kMap };
+
 /// One node of a Document, or no node (a key that is absent: `!node`).
 /// A handle: cheap to copy, valid while its Document lives.
 class Node {
@@ -76,6 +79,7 @@ class Node {
  private:
   friend class Document;
   Node(const Document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  bool is(NodeKind kind) const noexcept;
   const Document* doc_ = nullptr;
   std::uint32_t index_ = 0;
 };
@@ -112,7 +116,7 @@ class Document {
 
  private:
   friend class Node;
-  enum class Kind : std::uint8_t { kNull, kScalar, kSeq, kMap };
+  using Kind = NodeKind;
   struct Data {
     Kind kind;
     int line;

@@ -30,9 +30,10 @@
 //       element is w:document. A part that declares at most 100 KiB (what
 //       extract() inflates in one call under the default limits) is
 //       inflated whole, and the thread keeps it for the extract() that
-//       follows (SniffedMain); otherwise, or if that fails, it is inflated 1 KiB at a time
-//       until its root start tag is complete, at most 64 KiB, so damage past
-//       what is inflated, such as a bad CRC-32, is extract()'s to report;
+//       follows (SniffedMain). Otherwise, or if that fails, it is inflated
+//       1 KiB at a time until its root start tag is complete, at most
+//       64 KiB, so damage past what is inflated, such as a bad CRC-32, is
+//       extract()'s to report;
 //     0 when that root element is read and is something else (a
 //       presentation, a spreadsheet);
 //    50 for a package it recognises but may not be able to read, so that
