@@ -233,6 +233,7 @@ struct Matcher::Impl {
   struct Scratch {
     std::vector<const Word*> words;
     std::vector<Frame> stack;
+    std::vector<std::pair<std::uint32_t, std::size_t>> at_start;  // (alias, tokens) matching where a match starts
 
     static Scratch& of_this_thread() {
       thread_local Scratch scratch;
@@ -242,6 +243,7 @@ struct Matcher::Impl {
       constexpr std::size_t kKeep = 1 << 16;
       if (words.capacity() > kKeep) words = {};
       if (stack.capacity() > kKeep) stack = {};
+      if (at_start.capacity() > kKeep) at_start = {};
     }
   };
 
@@ -355,9 +357,12 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
     }
     std::size_t best_len = 0, best_keyword = 0;
     std::uint32_t best_alias = 0;
+    scratch.at_start.clear();
     m.candidates(words, n, i, stack, [&](std::uint32_t a) {  // the longest; the first alias on a tie
       const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
-      if (len > best_len || (len == best_len && len > 0 && a < best_alias)) {
+      if (len == 0) return;
+      scratch.at_start.emplace_back(a, len);
+      if (len > best_len || (len == best_len && a < best_alias)) {
         best_len = len, best_keyword = m.aliases[a].keyword, best_alias = a;
       }
     });
@@ -372,21 +377,26 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
     add(best_keyword, i, i + best_len);
     // A different keyword that modifies the match ("AWS SageMaker", "deploy
     // machine learning models") is found too; its last word, the term's head
-    // ("A/B testing"), is not.
-    for (std::size_t j = i; j < i + best_len; ++j) {
+    // ("A/B testing"), is not. At the match's first token the walk above has
+    // found them already.
+    auto modifier = [&](std::uint32_t a, std::size_t j, std::size_t len) {
+      const Alias& alias = m.aliases[a];
+      if (alias.keyword == best_keyword || alias.keyword == kStop) return;
+      if (len == 0 || j + len >= i + best_len) return;
+      const bool seen = std::any_of(nested.begin(), nested.end(), [&](const Occurrence& o) {
+        return o.keyword == alias.keyword && o.first_token >= i;
+      });
+      if (!seen) {
+        nested.push_back({alias.keyword, static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(j + len),
+                          tokens[j].begin, tokens[j + len - 1].end, tokens[j].line});
+      }
+    };
+    for (const auto& [a, len] : scratch.at_start) modifier(a, i, len);
+    for (std::size_t j = i + 1; j < i + best_len; ++j) {
       m.candidates(words, n, j, stack, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
         if (alias.keyword == best_keyword || alias.keyword == kStop) return;
-        const std::size_t len = m.match_at(alias, text, tokens, j);
-        if (len == 0 || j + len >= i + best_len) return;
-        const bool seen = std::any_of(nested.begin(), nested.end(), [&](const Occurrence& o) {
-          return o.keyword == alias.keyword && o.first_token >= i;
-        });
-        if (!seen) {
-          nested.push_back({alias.keyword, static_cast<std::uint32_t>(j),
-                            static_cast<std::uint32_t>(j + len), tokens[j].begin,
-                            tokens[j + len - 1].end, tokens[j].line});
-        }
+        modifier(a, j, m.match_at(alias, text, tokens, j));
       });
     }
     i += best_len;
@@ -472,8 +482,18 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
   auto in_category = [&](const Occurrence& o, const std::string& category_id) {
     return set.categories[set.keywords[o.keyword].category].id == category_id;
   };
+  // Both lists are in token order (nested ones are found in the order their
+  // containing matches are), so the result is their merge, with a match
+  // before the other keywords that start at its first token.
   std::vector<Occurrence> kept;
   kept.reserve(found.size() + nested.size());
+  std::size_t next_nested = 0;
+  auto keep_nested_before = [&](std::uint32_t token) {
+    for (; next_nested < nested.size() && nested[next_nested].first_token < token; ++next_nested) {
+      const Occurrence& o = nested[next_nested];
+      if (set.keywords[o.keyword].context.empty()) kept.push_back(o);
+    }
+  };
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Occurrence& o = found[i];
     const std::string& context = set.keywords[o.keyword].context;
@@ -487,14 +507,10 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
          ++j) {
       ok = set.keywords[found[j].keyword].context.empty();
     }
+    keep_nested_before(o.first_token);
     if (ok) kept.push_back(o);
   }
-  for (const Occurrence& o : nested) {
-    if (set.keywords[o.keyword].context.empty()) kept.push_back(o);
-  }
-  std::stable_sort(kept.begin(), kept.end(), [](const Occurrence& a, const Occurrence& b) {
-    return a.first_token < b.first_token;
-  });
+  keep_nested_before(static_cast<std::uint32_t>(-1));
   scratch.trim();
   return kept;
 }
