@@ -17,8 +17,10 @@ struct Alias {
   Tokens tokens;  // the gaps between words; `folded` is unused here
   std::vector<std::vector<std::string>> forms;  // per word: accepted spellings
                                                 // (exact case when exact_case)
+  std::vector<std::uint32_t> words;  // per word: its number in the vocabulary (case-folded)
   std::size_t keyword = 0;
   bool exact_case = false;
+  bool inflect = false;
 };
 
 bool is_consonant(char c) {
@@ -98,6 +100,7 @@ struct Matcher::Impl {
   std::uint32_t words = 0;
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word) -> node, until freeze()
   std::vector<std::vector<std::uint32_t>> ends{1};         // per node: aliases ending there
+  std::vector<std::uint8_t> inner;                         // per node: 1 when some edge leaves it
   std::vector<std::size_t> pattern_keyword;  // RE2::Set index -> keyword
   std::vector<std::unique_ptr<RE2>> patterns;
   std::unique_ptr<RE2::Set> pattern_set;
@@ -116,12 +119,14 @@ struct Matcher::Impl {
     if (alias.tokens.empty()) return;
     alias.keyword = keyword;
     alias.exact_case = exact;
+    alias.inflect = inflect;
     std::uint32_t node = 0;  // the root
     for (const Token& t : alias.tokens) {
       const std::string word = exact ? text.substr(t.begin, t.end - t.begin) : std::string(t.folded);
       alias.forms.push_back(inflect ? inflections(word) : std::vector<std::string>{word});
       const std::string key = exact ? fold_case(word) : word;
       const std::uint32_t id = word_id(key);
+      alias.words.push_back(id);
       for (const std::string& form : alias.forms.back()) {
         const std::string folded = exact ? fold_case(form) : form;
         if (folded == key) continue;
@@ -182,7 +187,9 @@ struct Matcher::Impl {
     }
     edge_keys.assign(edge_size, 0);
     edge_children.assign(edge_size, 0);
+    inner.assign(ends.size(), 0);
     for (const auto& [key, node] : edges) {
+      inner[key >> 32] = 1;
       std::size_t i = edge_slot(key + 1);
       while (edge_keys[i] != 0) i = (i + 1) & (edge_size - 1);
       edge_keys[i] = key + 1;
@@ -271,22 +278,30 @@ struct Matcher::Impl {
       const std::uint32_t next = child(top.node, id);
       if (next == kNoWord) continue;
       for (std::uint32_t a : ends[next]) f(a);
-      stack.push_back(Frame{next, top.k + 1, 0});
+      // Walk on only where a longer spelling could still match.
+      if (inner[next] != 0 && top.k + 1 < n && words[top.k + 1] != nullptr) stack.push_back(Frame{next, top.k + 1, 0});
     }
   }
 
-  /// Number of tokens `alias` covers at `at`, or 0 when it does not match.
-  std::size_t match_at(const Alias& alias, std::string_view text,
-                       const Tokens& tokens, std::size_t at) const {
+  /// Number of tokens `alias` covers at `at`, or 0 when it does not match;
+  /// `words` is look_up(tokens).
+  std::size_t match_at(const Alias& alias, std::string_view text, const Tokens& tokens,
+                       const Word* const* words, std::size_t at) const {
     const std::size_t n = alias.tokens.size();
     if (at + n > tokens.size()) return 0;
     for (std::size_t k = 0; k < n; ++k) {
       const Token& t = tokens[at + k];
-      const std::string_view word = alias.exact_case
-                                        ? text.substr(t.begin, t.end - t.begin)
-                                        : t.folded;
-      const std::vector<std::string>& forms = alias.forms[k];
-      if (std::find(forms.begin(), forms.end(), word) == forms.end()) return 0;
+      if (!alias.exact_case) {
+        // Every form of a case-folded spelling is in the vocabulary: a token
+        // that is not cannot match, one that is the word itself does.
+        const Word* w = words[at + k];
+        if (w == nullptr || (w->id != alias.words[k] && !alias.inflect)) return 0;
+      }
+      if (alias.exact_case || words[at + k]->id != alias.words[k]) {
+        const std::string_view word = alias.exact_case ? text.substr(t.begin, t.end - t.begin) : t.folded;
+        const std::vector<std::string>& forms = alias.forms[k];
+        if (std::find(forms.begin(), forms.end(), word) == forms.end()) return 0;
+      }
       if (k > 0 && !gap_fits(alias.tokens[k], t)) return 0;
     }
     auto edge = [&](std::size_t k) { return tokens[at + k].folded; };
@@ -359,7 +374,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
     std::uint32_t best_alias = 0;
     scratch.at_start.clear();
     m.candidates(words, n, i, stack, [&](std::uint32_t a) {  // the longest; the first alias on a tie
-      const std::size_t len = m.match_at(m.aliases[a], text, tokens, i);
+      const std::size_t len = m.match_at(m.aliases[a], text, tokens, words, i);
       if (len == 0) return;
       scratch.at_start.emplace_back(a, len);
       if (len > best_len || (len == best_len && a < best_alias)) {
@@ -396,7 +411,7 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
       m.candidates(words, n, j, stack, [&](std::uint32_t a) {
         const Alias& alias = m.aliases[a];
         if (alias.keyword == best_keyword || alias.keyword == kStop) return;
-        modifier(a, j, m.match_at(alias, text, tokens, j));
+        modifier(a, j, m.match_at(alias, text, tokens, words, j));
       });
     }
     i += best_len;
