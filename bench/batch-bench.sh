@@ -13,7 +13,9 @@
 #    same with -j 1, for a one-core comparison.
 # 2. Baseline: bench/python_docx_baseline.py over the same files in one Python
 #    process (python-docx, paragraph text only); median wall time, documents/s,
-#    and the ratio ours / python-docx (target >= 30).
+#    and the ratio ours / python-docx (target >= 30). Then PY_RUNS rounds of
+#    ours, python-docx, ours, one right after the other, so that each round's
+#    ratio compares the two under the same load of the host.
 # 3. Peak memory (max RSS from /usr/bin/time -f %M) of `batch -` reading a list
 #    of 1,000 and of 10,000 paths (the corpus repeated), -j JOBS; the target is
 #    that it does not grow with the number of files (here: 10k within 10 % of 1k).
@@ -84,9 +86,21 @@ echo "check: $(tail -1 "$work/check.err")"
 echo
 
 echo "== throughput (median of $runs runs, $py_runs for python-docx, after one warm-up each)"
-read -r ours ours_cpu <<<"$(time_runs ours "$runs" "'$exe' batch '$corpus' --format jsonl -j $jobs --no-progress > /dev/null")"
+ours_cmd="'$exe' batch '$corpus' --format jsonl -j $jobs --no-progress > /dev/null"
+py_cmd="'$py' '$here/python_docx_baseline.py' '$corpus' 2> /dev/null"
+read -r ours ours_cpu <<<"$(time_runs ours "$runs" "$ours_cmd")"
 read -r ours1 ours1_cpu <<<"$(time_runs ours1 "$runs" "'$exe' batch '$corpus' --format jsonl -j 1 --no-progress > /dev/null")"
-read -r pyt pyt_cpu <<<"$(time_runs python "$py_runs" "'$py' '$here/python_docx_baseline.py' '$corpus' 2> /dev/null")"
+read -r pyt pyt_cpu <<<"$(time_runs python "$py_runs" "$py_cmd")"
+# The host's speed drifts over the seconds python-docx takes: in each of
+# $py_runs rounds, python-docx runs once between two runs of ours, and the
+# round's ratio is python-docx's time over the mean of those two.
+: >"$work/rounds"
+for _ in $(seq "$py_runs"); do
+  /usr/bin/time -f '%e' -o "$work/a.out" bash -c "$ours_cmd" 2>/dev/null || die "'$ours_cmd' failed"
+  /usr/bin/time -f '%e' -o "$work/p.out" bash -c "$py_cmd" 2>/dev/null || die "'$py_cmd' failed"
+  /usr/bin/time -f '%e' -o "$work/b.out" bash -c "$ours_cmd" 2>/dev/null || die "'$ours_cmd' failed"
+  echo "$(cat "$work/a.out") $(cat "$work/p.out") $(cat "$work/b.out")" >>"$work/rounds"
+done
 rate() { awk -v n="$n" -v t="$1" 'BEGIN {printf "%.1f", n / t}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b / a}'; }
 printf '%-42s %9s %12s %9s %14s\n' "" "wall s" "documents/s" "CPU s" "documents/CPU-s"
@@ -99,6 +113,8 @@ echo "runs (wall/CPU s): python-docx: $(runs_list python)"
 r="$(ratio "$ours" "$pyt")"
 met=$(awk -v r="$r" 'BEGIN {print (r >= 30) ? "MET" : "NOT MET"}')
 echo "throughput ratio, wall time, ours -j $jobs / python-docx: ${r}x (target >= 30x: $met)"
+echo "rounds (ours, python-docx, ours; wall s): $(awk '{printf "%s/%s/%s ", $1, $2, $3}' "$work/rounds")"
+echo "throughput ratio, wall time, per round (python-docx between two runs of ours): $(awk '{printf "%.1fx ", 2 * $2 / ($1 + $3)}' "$work/rounds")median $(awk '{print 2 * $2 / ($1 + $3)}' "$work/rounds" | median | awk '{printf "%.1f", $1}')x"
 echo "throughput ratio, wall time, ours -j 1 / python-docx: $(ratio "$ours1" "$pyt")x (one core each)"
 echo "throughput ratio, CPU time, ours -j $jobs / python-docx: $(ratio "$ours_cpu" "$pyt_cpu")x (per CPU-second: independent of the load of other processes)"
 echo
