@@ -2,6 +2,9 @@
 #include "resume_analyser/profile.hpp"
 
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
+
+#include <random>
 
 namespace {
 
@@ -75,4 +78,81 @@ TEST_CASE("experience level is the highest band reached in completed years", "[p
   CHECK(ra::experience_level(bands, 4.0) == "mid");
   CHECK(ra::experience_level(bands, 8.3) == "senior");
   CHECK(ra::experience_level({}, 8.3) == "");
+}
+
+TEST_CASE("date ranges in the forms résumés write them", "[profile]") {
+  const auto range = [](std::string_view text) {
+    const std::optional<ra::DateRangeSpan> r = ra::find_date_range(text);
+    return r ? std::string(r->range) + " | " + std::string(r->from) + " | " + std::string(r->to) : "";
+  };
+  CHECK(range("Data Scientist, Acme (Jan 2020 - Present)") == "Jan 2020 - Present | Jan 2020 | Present");
+  CHECK(range("Sept. 2018 to June 2021") == "Sept. 2018 to June 2021 | Sept. 2018 | June 2021");
+  CHECK(range("03/2019 \u2013 now") == "");  // a dash normalize_text() has not made '-'
+  CHECK(range("03/2019 - now") == "03/2019 - now | 03/2019 | now");
+  CHECK(range("2019-10-2020") == "2019-10-2020 | 2019-10 | 2020");
+  CHECK(range("2019-2020") == "2019-2020 | 2019 | 2020");
+  CHECK(range("2019 - 2020-05, Berlin") == "2019 - 2020-05 | 2019 | 2020-05");
+  CHECK(range("10/2019 until current") == "10/2019 until current | 10/2019 | current");
+  CHECK(range("x2019 - 2020") == "");       // no word boundary before it
+  CHECK(range("2019 - 20201") == "");       // nor after it
+  CHECK(range("2019 - nowadays") == "");
+  CHECK(range("Marching 2019 - 2020") == "2019 - 2020 | 2019 | 2020");
+  CHECK(range("since 2019") == "");
+}
+
+TEST_CASE("find_date_range finds what its regular expression finds", "[profile]") {
+  // The expression estimate_experience() ran through RE2 until the search
+  // was written out by hand (profile.hpp): over lines made of the pieces
+  // such ranges are made of, both must find the same ranges, one after the
+  // other as estimate_experience() consumes them.
+  const std::string month =
+      "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+      "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+  const std::string date = "(?:" + month + " +\\d{4}|(?:0?[1-9]|1[0-2])/\\d{4}|\\d{4}-(?:0[1-9]|1[0-2])\\b|\\d{4})";
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  const RE2 oracle("\\b((" + date + ") *(?:-|to|until|through|till) *(" + date +
+                       "|present|current|now|today|date))\\b",
+                   options);
+  REQUIRE(oracle.ok());
+
+  const std::vector<std::string> pieces = {
+      "Jan", "january", "JANUARY.", "Feb.", "mar", "March", "Marching", "apr", "April", "may", "Mayo", "jun",
+      "June", "jul.", "July", "aug", "August", "Sep", "Sept", "Sept.", "september", "SEPTEMBERS", "oct", "nov.",
+      "December", "dec", "0", "00", "01", "3", "9", "10", "12", "13", "19", "2019", "2020", "20201", "1999",
+      "2019-05", "2019-5", "2019-13", "2019-10", "2019-00", "05/2019", "5/2019", "12/2020", "13/2020", "0/2020",
+      "/", "-", "--", "to", "TO", "To", "until", "through", "till", "tonow", "present", "Present", "current",
+      "now", "nowadays", "today", "date", "dates", ",", ".", "(", ")", "_", "a", "x", "é", "\t", "·"};
+  const std::vector<std::string> glue = {"", " ", " ", "  ", " - ", "-", " to ", " till ", ""};
+  std::mt19937 random(20261122);
+  std::size_t lines = 0, ranges = 0;
+  for (int n = 0; n < 400000; ++n) {
+    std::string line;
+    const int count = 1 + static_cast<int>(random() % 7);
+    for (int k = 0; k < count; ++k) {
+      line += glue[random() % glue.size()];
+      line += pieces[random() % pieces.size()];
+    }
+    std::string_view ours = line;
+    re2::StringPiece theirs(line);
+    while (true) {
+      re2::StringPiece groups[4];
+      const bool expected = oracle.Match(theirs, 0, theirs.size(), RE2::UNANCHORED, groups, 4);
+      const std::optional<ra::DateRangeSpan> got = ra::find_date_range(ours);
+      INFO("line: '" << line << "'");
+      REQUIRE(got.has_value() == expected);
+      if (!expected) break;
+      const auto at = [&](std::string_view v) { return std::make_pair(v.data() - line.data(), v.size()); };
+      const auto at_re = [&](re2::StringPiece p) { return std::make_pair(p.data() - line.data(), p.size()); };
+      REQUIRE(at(got->range) == at_re(groups[1]));
+      REQUIRE(at(got->from) == at_re(groups[2]));
+      REQUIRE(at(got->to) == at_re(groups[3]));
+      ++ranges;
+      theirs.remove_prefix(static_cast<std::size_t>(groups[0].end() - theirs.begin()));
+      ours.remove_prefix(static_cast<std::size_t>(got->range.end() - ours.begin()));
+    }
+    ++lines;
+  }
+  CHECK(lines == 400000);
+  CHECK(ranges > 10000);  // the pieces make ranges often enough to check them
 }

@@ -2,8 +2,6 @@
 
 #include "resume_analyser/matcher.hpp"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -149,7 +147,7 @@ constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                    "jul", "aug", "sep", "oct", "nov", "dec"};
 
 /// The number the digits at the start of `s` spell (0 when none), as
-/// std::atoi reads the digit-led captures of range_re().
+/// std::atoi reads the digit-led ends of a DateRangeSpan.
 int leading_number(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) n = n * 10 + (s[i] - '0');
@@ -182,26 +180,146 @@ bool parse_date(std::string_view s, YearMonth* out) {
   return true;
 }
 
-const RE2& range_re() {
-  static const RE2 re = [] {
-    const std::string month =
-        "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    const std::string date = "(?:" + month + " +\\d{4}|(?:0?[1-9]|1[0-2])/\\d{4}|\\d{4}-(?:0[1-9]|1[0-2])\\b|\\d{4})";
-    RE2::Options o;
-    o.set_case_sensitive(false);
-    o.set_log_errors(false);
-    return RE2("\\b((" + date + ") *(?:-|to|until|through|till) *(" + date +
-                   "|present|current|now|today|date))\\b",
-               o);
-  }();
-  return re;
-}
+/// find_date_range()'s search, as a backtracking matcher would run its
+/// expression: each part offers its possible ends in the expression's order
+/// of preference (alternatives left to right, optional parts taken first),
+/// each to the rest of the expression until one gets to the end.
+class DateRangeSearch {
+ public:
+  explicit DateRangeSearch(std::string_view text) : s_(text) {}
 
-/// Whether `s` holds four digits in a row, as every date of range_re() does:
-/// a cheap test that spares most lines the regular expression.
-bool has_year(re2::StringPiece s) {
-  if (count_ascii_digits(std::string_view(s.data(), s.size())) < 4) return false;  // most lines
+  std::optional<DateRangeSpan> first() const {
+    for (std::size_t at = 0; at < s_.size(); ++at) {
+      if (!word(at) || (at > 0 && word(at - 1))) continue;  // \b, then a letter or digit
+      std::optional<DateRangeSpan> found;
+      dates(at, [&](std::size_t from_end) {
+        const std::size_t sep = spaces(from_end);
+        return separators(sep, [&](std::size_t sep_end) {
+          const std::size_t to = spaces(sep_end);
+          return dates_or_now(to, [&](std::size_t to_end) {
+            if (word(to_end)) return false;  // the closing \b
+            found = DateRangeSpan{s_.substr(at, to_end - at), s_.substr(at, from_end - at),
+                                  s_.substr(to, to_end - to)};
+            return true;
+          });
+        });
+      });
+      if (found) return found;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr std::size_t kNo = std::string_view::npos;
+
+  /// \w as RE2 reads it: ASCII letters, digits and '_'.
+  bool word(std::size_t i) const {
+    if (i >= s_.size()) return false;
+    const char c = s_[i];
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+  bool digit(std::size_t i) const { return i < s_.size() && s_[i] >= '0' && s_[i] <= '9'; }
+  bool is(std::size_t i, char c) const { return i < s_.size() && s_[i] == c; }
+  bool in(std::size_t i, char lo, char hi) const { return i < s_.size() && s_[i] >= lo && s_[i] <= hi; }
+  /// The end of `lower` (lower-case ASCII) written at `i` in any case, or kNo.
+  std::size_t literal(std::size_t i, std::string_view lower) const {
+    if (i > s_.size() || s_.size() - i < lower.size()) return kNo;
+    for (std::size_t k = 0; k < lower.size(); ++k) {
+      char c = s_[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) return kNo;
+    }
+    return i + lower.size();
+  }
+  /// " *" (greedy; what follows never starts with a space, so no fewer).
+  std::size_t spaces(std::size_t i) const {
+    while (is(i, ' ')) ++i;
+    return i;
+  }
+  /// "\d{4}" at `i`: its end, or kNo.
+  std::size_t year(std::size_t i) const {
+    return digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) ? i + 4 : kNo;
+  }
+
+  /// MONTH: each end in order of preference ("september", "sept", "sep").
+  template <class F>
+  bool months(std::size_t i, F&& f) const {
+    // Each month: its spellings, longest (the optional part taken) first.
+    static constexpr std::string_view kSpellings[][3] = {
+        {"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+        {"may"},            {"june", "jun"},     {"july", "jul"},   {"august", "aug"},
+        {"september", "sept", "sep"},           {"october", "oct"}, {"november", "nov"}, {"december", "dec"}};
+    for (const auto& month : kSpellings) {
+      for (const std::string_view spelling : month) {
+        if (spelling.empty()) break;
+        const std::size_t end = literal(i, spelling);
+        if (end == kNo) continue;
+        if (is(end, '.') && f(end + 1)) return true;  // "\.?" takes the dot first
+        if (f(end)) return true;
+      }
+    }
+    return false;
+  }
+
+  /// DATE: each end in order of preference.
+  template <class F>
+  bool dates(std::size_t i, F&& f) const {
+    // MONTH +\d{4}
+    if (months(i, [&](std::size_t month_end) {
+          if (!is(month_end, ' ')) return false;
+          const std::size_t end = year(spaces(month_end));
+          return end != kNo && f(end);
+        })) {
+      return true;
+    }
+    // (?:0?[1-9]|1[0-2])/\d{4}
+    const auto slash_year = [&](std::size_t month_end) {
+      if (!is(month_end, '/')) return false;
+      const std::size_t end = year(month_end + 1);
+      return end != kNo && f(end);
+    };
+    if (is(i, '0') && in(i + 1, '1', '9') && slash_year(i + 2)) return true;
+    if (in(i, '1', '9') && slash_year(i + 1)) return true;
+    if (is(i, '1') && in(i + 1, '0', '2') && slash_year(i + 2)) return true;
+    const std::size_t y = year(i);
+    if (y == kNo) return false;
+    // \d{4}-(?:0[1-9]|1[0-2])\b
+    if (is(y, '-') && ((is(y + 1, '0') && in(y + 2, '1', '9')) || (is(y + 1, '1') && in(y + 2, '0', '2'))) &&
+        !word(y + 3) && f(y + 3)) {
+      return true;
+    }
+    // \d{4}
+    return f(y);
+  }
+
+  /// DATE, then present|current|now|today|date.
+  template <class F>
+  bool dates_or_now(std::size_t i, F&& f) const {
+    if (dates(i, f)) return true;
+    for (const std::string_view now : {"present", "current", "now", "today", "date"}) {
+      const std::size_t end = literal(i, now);
+      if (end != kNo && f(end)) return true;
+    }
+    return false;
+  }
+
+  /// -|to|until|through|till
+  template <class F>
+  bool separators(std::size_t i, F&& f) const {
+    for (const std::string_view separator : {"-", "to", "until", "through", "till"}) {
+      const std::size_t end = literal(i, separator);
+      if (end != kNo && f(end)) return true;
+    }
+    return false;
+  }
+
+  std::string_view s_;
+};
+
+/// Whether `s` holds four digits in a row, as every date of find_date_range() does:
+/// a cheap test that spares most lines the search.
+bool has_year(std::string_view s) {
+  if (count_ascii_digits(s) < 4) return false;  // most lines
   int run = 0;
   for (char c : s) {
     run = c >= '0' && c <= '9' ? run + 1 : 0;
@@ -212,9 +330,10 @@ bool has_year(re2::StringPiece s) {
 
 }  // namespace
 
+std::optional<DateRangeSpan> find_date_range(std::string_view text) { return DateRangeSearch(text).first(); }
+
 ExperienceFound estimate_experience(std::string_view text, const std::vector<Section>& sections,
                                     YearMonth as_of) {
-  auto view = [](re2::StringPiece s) { return std::string_view(s.data(), s.size()); };
   ExperienceFound found;
   const bool scoped = has_kind(sections, SectionKind::kExperience);
   std::uint32_t line = 0;
@@ -223,21 +342,20 @@ ExperienceFound estimate_experience(std::string_view text, const std::vector<Sec
     if (end == std::string_view::npos) end = text.size();
     const bool wanted = scoped ? in_kind(sections, line, SectionKind::kExperience)
                                : !in_kind(sections, line, SectionKind::kEducation);
-    re2::StringPiece input(text.data() + start, end - start);
-    re2::StringPiece groups[4];  // the match, the range, its start, its end: views, not copies
-    while (wanted && has_year(input) &&
-           range_re().Match(input, 0, input.size(), RE2::UNANCHORED, groups, 4)) {
-      input.remove_prefix(static_cast<std::size_t>(groups[0].end() - input.begin()));  // as FindAndConsume
+    std::string_view input = text.substr(start, end - start);
+    std::optional<DateRangeSpan> range;
+    while (wanted && has_year(input) && (range = find_date_range(input))) {
+      input.remove_prefix(static_cast<std::size_t>(range->range.end() - input.begin()));  // what follows it
       DatedRole role;
-      if (!parse_date(view(groups[2]), &role.start)) continue;
-      if (!parse_date(view(groups[3]), &role.end)) {  // the regex allows only "present" and its synonyms here
+      if (!parse_date(range->from, &role.start)) continue;
+      if (!parse_date(range->to, &role.end)) {  // only "present" and its synonyms are not dates
         role.end = as_of;
         role.present = true;
       }
       if (role.end < role.start || as_of < role.start) continue;
       if (as_of < role.end) role.end = as_of;
       role.line = line;
-      role.text = std::string(view(groups[1]));
+      role.text = std::string(range->range);
       found.roles.push_back(std::move(role));
     }
     start = end + 1;

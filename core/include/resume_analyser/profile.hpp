@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,25 @@ struct ExperienceFound {
   int months = 0;                // union of the roles, inclusive of both ends
   double years = 0;              // months / 12, one decimal
 };
+
+/// A date range as written in a line: the whole of it and its two ends,
+/// views into the text searched.
+struct DateRangeSpan {
+  std::string_view range;  // "Jan 2020 - Present"
+  std::string_view from;   // "Jan 2020"
+  std::string_view to;     // "Present"
+};
+
+/// The first date range in `text` (normalised: see normalize_text), as this
+/// regular expression finds it, case-insensitively, leftmost first:
+///   \b((DATE) *(?:-|to|until|through|till) *(DATE|present|current|now|today|date))\b
+/// where DATE is `MONTH +\d{4}`, `(?:0?[1-9]|1[0-2])/\d{4}`,
+/// `\d{4}-(?:0[1-9]|1[0-2])\b` or `\d{4}`, and MONTH an English month name,
+/// whole or cut to its first three letters ("Sept" too), with an optional
+/// '.'. `range` is the first group, `from` and `to` the others. Written out
+/// by hand: the expression's submatches cost several thousand instructions
+/// a range. No range: nullopt.
+std::optional<DateRangeSpan> find_date_range(std::string_view text);
 
 /// Years of professional experience from date ranges ("March 2023 - Present",
 /// "07/2020 - 02/2023", "2016 - 2018"). Reads the Experience section when
