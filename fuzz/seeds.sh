@@ -7,6 +7,7 @@
 #   BUILD_DIR/fuzz-corpus/fuzz_text      samples/*.txt *.md, tests/data/text/*.txt
 #   BUILD_DIR/fuzz-corpus/fuzz_wml       the word/*.xml text parts of those DOCX files
 #   BUILD_DIR/fuzz-corpus/fuzz_keywords  keywords/*.yaml, tests/data/roles/*.yaml
+#   BUILD_DIR/fuzz-corpus/fuzz_analysis  samples/*.txt *.md, tests/data/text/*.txt
 #   BUILD_DIR/fuzz-corpus/fuzz_F         for any other plugin F (one whose
 #                                        fuzz/BUILD_DIR target exists):
 #                                        samples/*.F, tests/data/F/*.F
@@ -53,11 +54,12 @@ PY
 seed fuzz_html "$src"/samples/*.html "$src"/tests/data/html/*.html
 seed fuzz_text "$src"/samples/*.txt "$src"/samples/*.md "$src"/tests/data/text/*.txt
 seed fuzz_keywords "$src"/keywords/*.yaml "$src"/tests/data/roles/*.yaml
-targets=(fuzz_docx fuzz_wml fuzz_html fuzz_text fuzz_keywords)
+seed fuzz_analysis "$src"/samples/*.txt "$src"/samples/*.md "$src"/tests/data/text/*.txt
+targets=(fuzz_docx fuzz_wml fuzz_html fuzz_text fuzz_keywords fuzz_analysis)
 for exe in "$build"/fuzz/fuzz_*; do
   t=$(basename "$exe")
   [[ -x $exe && ! -d $exe ]] || continue
-  case $t in fuzz_docx | fuzz_wml | fuzz_html | fuzz_text | fuzz_keywords) continue ;; esac
+  case $t in fuzz_docx | fuzz_wml | fuzz_html | fuzz_text | fuzz_keywords | fuzz_analysis) continue ;; esac
   f=${t#fuzz_}
   seed "$t" "$src"/samples/*."$f" "$src"/tests/data/"$f"/*."$f"
   targets+=("$t")
