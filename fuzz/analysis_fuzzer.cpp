@@ -14,7 +14,7 @@
 #include "resume_analyser/profile.hpp"
 #include "resume_analyser/report.hpp"
 
-#include <re2/re2.h>
+#include "date_range_oracle.hpp"  // tests/
 
 #include <cstdint>
 #include <cstdio>
@@ -42,39 +42,6 @@ const ra::Role& role() {
   return r;
 }
 
-const RE2& oracle() {
-  static const RE2 re = [] {
-    const std::string month =
-        "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    const std::string date = "(?:" + month + " +\\d{4}|(?:0?[1-9]|1[0-2])/\\d{4}|\\d{4}-(?:0[1-9]|1[0-2])\\b|\\d{4})";
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    return RE2("\\b((" + date + ") *(?:-|to|until|through|till) *(" + date + "|present|current|now|today|date))\\b",
-               options);
-  }();
-  return re;
-}
-
-/// find_date_range() and the expression agree on every range of `line`.
-void check_date_ranges(std::string_view line) {
-  std::string_view ours = line;
-  re2::StringPiece theirs(line.data(), line.size());
-  while (true) {
-    re2::StringPiece groups[4];
-    const bool expected = oracle().Match(theirs, 0, theirs.size(), RE2::UNANCHORED, groups, 4);
-    const std::optional<ra::DateRangeSpan> got = ra::find_date_range(ours);
-    if (got.has_value() != expected) violated("find_date_range and RE2 disagree on a match", line);
-    if (!expected) return;
-    const auto same = [](std::string_view a, re2::StringPiece b) { return a.data() == b.data() && a.size() == b.size(); };
-    if (!same(got->range, groups[1]) || !same(got->from, groups[2]) || !same(got->to, groups[3])) {
-      violated("find_date_range and RE2 disagree on a range's parts", line);
-    }
-    theirs.remove_prefix(static_cast<std::size_t>(groups[0].end() - theirs.begin()));
-    ours.remove_prefix(static_cast<std::size_t>(got->range.end() - ours.begin()));
-  }
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -83,7 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t start = 0; start <= doc.text.size();) {
     std::size_t end = doc.text.find('\n', start);
     if (end == std::string::npos) end = doc.text.size();
-    check_date_ranges(std::string_view(doc.text).substr(start, end - start));
+    const std::string_view line = std::string_view(doc.text).substr(start, end - start);
+    const std::string differs = ra::test::compare_date_ranges(line);
+    if (!differs.empty()) violated(("find_date_range and RE2 disagree: " + differs).c_str(), line);
     start = end + 1;
   }
   ra::AnalysisOptions options;
