@@ -99,3 +99,36 @@ TEST_CASE("xml stream: decoding text and attribute values as pugixml does", "[xm
   }
   CHECK_FALSE(ra::common::decode_attribute("&#10;", out));
 }
+
+TEST_CASE("xml stream: text and values of any length, marked wherever they need decoding", "[xml]") {
+  // Text and values are scanned sixteen characters at a time where they can
+  // be: a character that matters at any offset, on either side of a block
+  // boundary, in runs shorter and longer than a block.
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string plain(length, 'x');
+      plain[at] = '\'';  // a quote of the other kind counts for nothing
+      INFO("length " << length << ", at " << at);
+      CHECK(tokens("<a v=\"" + plain + "\">" + plain + "</a>") ==
+            "<a v=" + plain + "@1>\n'" + plain + "'\n</a>\ndone");
+      for (const char c : {'&', '\r'}) {
+        std::string marked(length, 'x');
+        marked[at] = c;
+        CHECK(tokens("<a>" + marked + "</a>") == "<a@1>\n'" + marked + "'+\n</a>\ndone");
+      }
+      for (const char c : {'&', '\r', '\t', '\n'}) {
+        std::string marked(length, 'x');
+        marked[at] = c;
+        CHECK(tokens("<a v='" + marked + "'/>") == "<a v=" + marked + "+@1>\n</a>\ndone");
+      }
+      std::string tabbed(length, 'x');
+      tabbed[at] = '\t';
+      CHECK(tokens("<a>" + tabbed + "</a>") == "<a@1>\n'" + tabbed + "'\n</a>\ndone");
+      std::string opened(length, 'x');
+      opened[at] = '<';
+      CHECK(tokens("<a v=\"" + opened + "\"/>") == "unsure");
+      CHECK(tokens("<a v=\"" + plain.substr(0, at) + "\" w=\"" + opened + "\"/>") == "unsure");
+      CHECK(tokens("<a v=\"" + std::string(length, 'x')) == "unsure");  // never closed
+    }
+  }
+}

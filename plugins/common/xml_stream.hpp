@@ -64,22 +64,25 @@ class XmlStream {
   bool text_plain() const { return text_plain_; }
   /// Open elements, the current one included (after kStart: its depth).
   std::size_t depth() const { return open_.size(); }
+  /// Whether an attribute name of the start tag (kStart) begins with
+  /// "xmlns": when not, the tag declares no namespace.
+  bool declares_namespaces() const { return declares_; }
 
  private:
   Token unsure() { return state_ = Token::kUnsure; }
   Token start_tag();
   Token end_tag();
   bool skip_past(std::string_view end);
-  std::size_t name_end(std::size_t from) const;
 
-  std::string_view xml_;
-  std::size_t at_ = 0;
+  const char* at_;   // the next character to read
+  const char* end_;  // the end of the part
   XmlLimits limits_;
   Token state_ = Token::kStart;  // kUnsure or kDone once over
   bool pending_end_ = false;     // an empty-element tag: its kEnd comes next
   bool root_seen_ = false;
   std::string_view name_, text_;
   bool text_plain_ = true;
+  bool declares_ = false;
   std::vector<XmlRawAttribute> attributes_;
   std::vector<std::string_view> open_;  // names of the open elements, innermost last
 };

@@ -634,7 +634,7 @@ bool feed_stream(std::string_view xml, const XmlLimits& limits, bool main, Walke
         // Anything but one run of text in a w:t: the tree may keep its white
         // space differently (parse_ws_pcdata_single).
         if (walker.in_text()) return false;
-        scope.enter(stream.attributes(), stream.depth(), decoded);
+        if (stream.declares_namespaces()) scope.enter(stream.attributes(), stream.depth(), decoded);
         const QName name = split(stream.name());
         const Ns ns = scope.resolve(name.prefix);
         if (main && stream.depth() == 1 && !(ns == Ns::kWml && name.local == "document")) return false;
