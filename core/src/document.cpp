@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 namespace ra {
 namespace fs = std::filesystem;
@@ -105,21 +106,33 @@ Result<Document> read_document_file(const PluginHost& host, const fs::path& path
     return Error{name + ": file of " + mib(static_cast<std::uint64_t>(st.st_size)) + " exceeds the " +
                  mib(max_file_bytes) + " limit"};
   }
-  std::string bytes;
-  if (sized) bytes.reserve(static_cast<std::size_t>(st.st_size));
-  char buf[1 << 16];
+  // Read into a buffer that is never zero-filled, asking for a byte more
+  // than the file's size: a regular file that gives all of its bytes and
+  // fewer than asked has ended, so a file read whole takes one read(), not a
+  // second one to see the end. A pipe, or a file that grows meanwhile, is
+  // read on, the buffer doubling as needed.
+  const std::size_t expected = sized ? static_cast<std::size_t>(st.st_size) : 0;
+  std::size_t capacity = sized ? expected + 1 : std::size_t{1} << 16;
+  std::unique_ptr<char[]> buffer(new char[capacity]);
+  std::size_t size = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (size == capacity) {
+      std::unique_ptr<char[]> larger(new char[capacity * 2]);
+      std::memcpy(larger.get(), buffer.get(), size);
+      buffer = std::move(larger);
+      capacity *= 2;
+    }
+    const std::size_t want = capacity - size;
+    const ssize_t n = ::read(fd, buffer.get() + size, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       return Error{name + ": read error: " + std::strerror(errno)};
     }
-    if (n == 0) break;
-    bytes.append(buf, static_cast<std::size_t>(n));
-    if (bytes.size() > max_file_bytes) {
-      return Error{name + ": file exceeds the " + mib(max_file_bytes) + " limit"};
-    }
+    size += static_cast<std::size_t>(n);
+    if (size > max_file_bytes) return Error{name + ": file exceeds the " + mib(max_file_bytes) + " limit"};
+    if (n == 0 || (sized && size >= expected && static_cast<std::size_t>(n) < want)) break;
   }
+  const std::string_view bytes(buffer.get(), size);
   return read_document(host, name, bytes, limits);
 }
 
