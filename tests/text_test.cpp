@@ -111,3 +111,14 @@ TEST_CASE("count_ascii_digits counts every digit, however long the text", "[text
   for (int i = 0; i < 3000; ++i) mixed += i % 3 == 0 ? '5' : 'a';
   CHECK(ra::count_ascii_digits(mixed) == 1000);
 }
+
+TEST_CASE("normalize_text composes an accent after ASCII at any offset", "[text]") {
+  // ASCII runs are skipped eight bytes at a time; the character before a
+  // non-ASCII run goes with it to ICU, wherever the run starts.
+  for (std::size_t at = 0; at < 20; ++at) {
+    INFO("at " << at);
+    const std::string before(at, 'x');
+    CHECK(ra::normalize_text(before + "e\xCC\x81" + "yz") == before + "\xC3\xA9" + "yz");
+    CHECK(ra::normalize_text(before + "\xEF\xAC\x81" + "ne") == before + "fine");
+  }
+}

@@ -14,12 +14,7 @@
 namespace ra {
 namespace {
 
-bool all_ascii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
+bool all_ascii(std::string_view s) { return codec::ascii_run_end(s, 0) == s.size(); }
 
 /// Maps one code point of NFKC text to what the analyser reads; returns
 /// false to drop it.
@@ -128,8 +123,7 @@ std::string normalize_text(std::string_view text) {
   out.reserve(text.size());
   std::size_t done = 0;
   while (done < text.size()) {
-    std::size_t high = done;
-    while (high < text.size() && static_cast<unsigned char>(text[high]) < 0x80) ++high;
+    const std::size_t high = codec::ascii_run_end(text, done);
     if (high == text.size()) {
       out.append(text.data() + done, text.size() - done);
       break;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace ra::common {
 namespace {
@@ -16,13 +17,28 @@ constexpr std::array<bool, 256> kPlainAscii = [] {  // printable ASCII and '\t'
   return t;
 }();
 
+/// The end of the run of printable ASCII and tabs at in[from]: eight bytes
+/// at a time while none is below 0x20 or above 0x7E, then one at a time.
+std::size_t plain_run_end(std::string_view in, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::size_t i = from;
+  for (; i + 8 <= in.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, in.data() + i, 8);
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;  // some byte < 0x20
+    const std::uint64_t above_tilde = ((w + kOnes * (127 - 0x7E)) | w) & kHighs;  // some byte > 0x7E
+    if ((below_space | above_tilde) != 0) break;
+  }
+  while (i < in.size() && kPlainAscii[static_cast<unsigned char>(in[i])]) ++i;
+  return i;
+}
+
 /// Appends `in` to `out` as valid UTF-8 without control characters but '\t'.
 void append_clean_utf8(std::string& out, std::string_view in) {
   out.reserve(out.size() + in.size());
   for (std::size_t i = 0; i < in.size();) {
     // Printable ASCII and tabs, nearly all of a line, are copied a run at a time.
-    std::size_t run = i;
-    while (run < in.size() && kPlainAscii[static_cast<unsigned char>(in[run])]) ++run;
+    const std::size_t run = plain_run_end(in, i);
     out.append(in.data() + i, run - i);
     i = run;
     if (i == in.size()) break;

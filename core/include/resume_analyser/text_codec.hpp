@@ -83,20 +83,29 @@ inline std::size_t decode_utf8(const unsigned char* p, std::size_t n, char32_t& 
   return len;
 }
 
+/// The index of the first byte of `s` at or after `from` that is not ASCII
+/// (0x80 or above), or s.size(). Eight bytes at a time.
+inline std::size_t ascii_run_end(std::string_view s, std::size_t from) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
 /// Index of the first byte of the first ill-formed UTF-8 sequence in `s`, or
-/// kNpos when `s` is valid UTF-8. ASCII runs are checked eight bytes at a time.
+/// kNpos when `s` is valid UTF-8.
 inline std::size_t utf8_first_invalid(std::string_view s) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    while (i < n && p[i] < 0x80) ++i;
+    i = ascii_run_end(s, i);
     if (i >= n) break;
     char32_t cp;
     std::size_t bad;
