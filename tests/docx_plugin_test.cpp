@@ -863,6 +863,37 @@ TEST_CASE("docx sniff reads the main part as far as its root tag, up to 64 KiB",
   CHECK(extract(bad_crc).message == "corrupt part word/document.xml: CRC error");
 }
 
+TEST_CASE("docx sniff: the main part's root element by namespace, however its tag is written", "[docx]") {
+  // The root tag is read as the part streams by, or from a tree of the tag
+  // where the stream gives up (a DOCTYPE, which the tree then refuses; a
+  // character reference): the same answer either way.
+  const auto sniff = [](const std::string& main_xml) {
+    std::vector<Entry> entries = package_entries();
+    entries.push_back(deflated_stored("word/document.xml", main_xml));
+    return docx().sniff(make_zip(entries));
+  };
+  const std::string w(kW), strict("http://purl.oclc.org/ooxml/wordprocessingml/main");
+  const std::string body = "<w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>";
+  const std::pair<std::string, int> cases[] = {
+      {"<w:document xmlns:w=\"" + w + "\">" + body + "</w:document>", 100},
+      {"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<w:document xmlns:w='" + w + "'>" + body + "</w:document>", 100},
+      {"<document xmlns=\"" + w + "\" xmlns:w=\"" + w + "\">" + body + "</document>", 100},
+      {"<x:document xmlns:x=\"" + strict + "\" xmlns:w=\"" + strict + "\">" + body + "</x:document>", 100},
+      {"<!DOCTYPE w:document><w:document xmlns:w=\"" + w + "\">" + body + "</w:document>", 50},  // a DTD: refused
+      {"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/m&#97;in\">" + body +
+           "</w:document>", 100},
+      {"<w:document xmlns:w=\"urn:not-word\">" + body + "</w:document>", 0},
+      {"<w:document xmlns:w=\"" + w + "&amp;\">" + body + "</w:document>", 0},
+      {"<w:document>" + body + "</w:document>", 0},
+      {"<document xmlns:w=\"" + w + "\">" + body + "</document>", 0},
+      {"<w:body xmlns:w=\"" + w + "\"><w:p/></w:body>", 0},
+  };
+  for (const auto& [xml, expected] : cases) {
+    INFO(xml.substr(0, 120));
+    CHECK(sniff(xml) == expected);
+  }
+}
+
 TEST_CASE("docx sniff: a broken DOCX is recognised, other ZIPs are not", "[docx][hostile]") {
   const std::string good = package(document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>"));
   REQUIRE(docx().sniff(good) == 100);

@@ -128,10 +128,13 @@ ChunkWriter read_part(ZipArchive& zip, const std::string& part, const XmlLimits&
   return read_wml_part(part, std::move(*bytes), limits, zone, main, formatting, max_text_bytes);
 }
 
-/// The start of main part `main` for sniff() to find its root tag in: the
-/// whole part when it inflates whole within the sniff's limits (kept for
-/// extract()), else as much as holds its root tag, up to 64 KiB.
-std::optional<common::ByteBuffer> sniff_main_head(ZipArchive& zip, const std::string& main) {
+/// Whether main part `main` has a w:document root element, for sniff();
+/// nullopt when its root start tag is not in its first 64 KiB (or not
+/// readable). The whole part is inflated when it inflates whole within the
+/// sniff's limits, and kept for extract(); else as much as holds the root
+/// tag. The tag is read as the part streams by (streamed_root_is_wml_document)
+/// or, where the stream gives up, from a tree of the tag alone.
+std::optional<bool> main_is_wml_document(ZipArchive& zip, const std::string& main) {
   std::optional<common::EntryFingerprint> entry = zip.fingerprint(main, kSniffWholeBytes);
   std::optional<common::ByteBuffer> whole;
   if (entry && entry->size <= kSniffWholeBytes) {
@@ -140,12 +143,22 @@ std::optional<common::ByteBuffer> sniff_main_head(ZipArchive& zip, const std::st
     } catch (const PluginError&) {  // damaged, or larger than it says: the start may still tell
     }
   }
-  if (!whole) return zip.read_prefix(main, kSniffPrefixBytes, common::holds_root_tag, kSniffStepBytes);
-  std::string_view head = whole->view().substr(0, 4 * kSniffStepBytes);
-  if (!common::holds_root_tag(head)) head = whole->view().substr(0, kSniffPrefixBytes);
-  common::ByteBuffer copy = common::ByteBuffer::copy_of(head);
-  SniffedMain::of_this_thread().keep(std::move(*entry), std::move(*whole));
-  return copy;
+  std::optional<common::ByteBuffer> head;
+  if (!whole) {
+    head = zip.read_prefix(main, kSniffPrefixBytes, common::holds_root_tag, kSniffStepBytes);
+  } else {
+    const std::optional<bool> streamed = streamed_root_is_wml_document(whole->view().substr(0, kSniffPrefixBytes));
+    if (!streamed) {
+      std::string_view tag = whole->view().substr(0, 4 * kSniffStepBytes);
+      if (!common::holds_root_tag(tag)) tag = whole->view().substr(0, kSniffPrefixBytes);
+      head = common::ByteBuffer::copy_of(tag);
+    }
+    SniffedMain::of_this_thread().keep(std::move(*entry), std::move(*whole));
+    if (streamed) return streamed;
+  }
+  XmlPart root;
+  if (head && load_root_tag(std::move(*head), root)) return is_wml_document(root.doc.document_element());
+  return std::nullopt;
 }
 
 /// The Formatting of the first styles part the main part's relationships
@@ -240,11 +253,9 @@ class DocxPlugin final : public FormatPlugin {
         limits.max_total_inflated_bytes = 2u << 20;
         ZipArchive zip(bytes, limits, kFormat);
         const std::string main = find_main_part(zip, common::xml_limits(limits));
-        std::optional<common::ByteBuffer> head = sniff_main_head(zip, main);
-        XmlPart root;
-        if (head && load_root_tag(std::move(*head), root)) {
+        if (const std::optional<bool> word = main_is_wml_document(zip, main)) {
           // The package says what its main part is: a Word document or not.
-          return is_wml_document(root.doc.document_element()) ? 100 : 0;
+          return *word ? 100 : 0;
         }
       } catch (const PluginError& e) {
         if (e.status == ExtractStatus::kUnsupported) return kRecognised;

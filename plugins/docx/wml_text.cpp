@@ -725,4 +725,15 @@ bool is_wml_document(pugi::xml_node root) {
   return name.local == "document" && ns.resolve(name.prefix) == Ns::kWml;
 }
 
+std::optional<bool> streamed_root_is_wml_document(std::string_view xml) {
+  common::XmlStream stream(xml, XmlLimits{});
+  if (stream.next() != common::XmlStream::Token::kStart) return std::nullopt;
+  StreamScope scope;
+  Decoded decoded;
+  if (stream.declares_namespaces()) scope.enter(stream.attributes(), stream.depth(), decoded);
+  if (decoded.failed) return std::nullopt;
+  const QName name = split(stream.name());
+  return name.local == "document" && scope.resolve(name.prefix) == Ns::kWml;
+}
+
 }  // namespace ra::docx

@@ -64,6 +64,7 @@
 #include <pugixml.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace ra::docx {
@@ -76,5 +77,11 @@ ChunkWriter read_wml_part(std::string_view name, common::ByteBuffer bytes, const
 
 /// Whether `root` is a WordprocessingML w:document element.
 bool is_wml_document(pugi::xml_node root);
+
+/// Whether the root element of part `xml` is a WordprocessingML w:document,
+/// read from its start tag as the part streams by (common/xml_stream.hpp),
+/// which gives the same answer as is_wml_document() on the part's tree;
+/// nullopt where the stream gives up before that tag is read.
+std::optional<bool> streamed_root_is_wml_document(std::string_view xml);
 
 }  // namespace ra::docx
