@@ -894,6 +894,50 @@ TEST_CASE("docx sniff: the main part's root element by namespace, however its ta
   }
 }
 
+TEST_CASE("docx relationships: however written, streamed or from a tree, the same parts", "[docx]") {
+  // The main part's relationships name a header and a footer. extract()
+  // reads each package with the default readers and again from trees only,
+  // and checks that both say the same (see extract() above).
+  const auto extracted = [](const std::string& rels) {
+    std::vector<Entry> entries = package_entries();
+    entries.push_back(stored("word/document.xml", document("<w:p><w:r><w:t>Body</w:t></w:r></w:p>")));
+    entries.push_back(stored("word/_rels/document.xml.rels", rels));
+    entries.push_back(stored("word/header1.xml", std::string("<w:hdr xmlns:w=\"") + kW +
+                                                     "\"><w:p><w:r><w:t>Head</w:t></w:r></w:p></w:hdr>"));
+    entries.push_back(stored("word/footer1.xml", std::string("<w:ftr xmlns:w=\"") + kW +
+                                                     "\"><w:p><w:r><w:t>Foot</w:t></w:r></w:p></w:ftr>"));
+    const ExtractResult r = extract(make_zip(entries));
+    return r.ok() ? ra::test::joined(r, true) : r.message;
+  };
+  const std::string types = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const auto rel = [&](const std::string& attributes) { return "<Relationship " + attributes + "/>"; };
+  const auto rels = [](const std::string& content) {
+    return "<?xml version=\"1.0\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+           "relationships\">" + content + "</Relationships>";
+  };
+  const std::string both = "[header] Head\n[body] Body\n[footer] Foot\n";
+  CHECK(extracted(rels(rel("Id=\"rId1\" Type=\"" + types + "header\" Target=\"header1.xml\"") +
+                       rel("Id='rId2' Type='" + types + "footer' Target='/word/footer1.xml'"))) == both);
+  // Entities and white space in values, a prefix on the element, comments.
+  CHECK(extracted(rels("<!-- r --><r:Relationship xmlns:r=\"urn:x\" Id=\"rId1\" Type=\"" + types +
+                       "header\" Target=\"./header1.xml\"/>\n" +
+                       rel("Id=\"rId2\" Type=\"" + types + "footer\" Target=\"footer1.xml\" Note=\"a&amp;b\tc\""))) ==
+        both);
+  // A character reference: the stream gives up, the tree reads it.
+  CHECK(extracted(rels(rel("Id=\"rId1\" Type=\"" + types + "header\" Target=\"header&#49;.xml\""))) ==
+        "[header] Head\n[body] Body\n");
+  // External targets, other vocabularies, a Relationship not a child of the
+  // root, and the first of two Target attributes.
+  CHECK(extracted(rels(rel("Id=\"rId1\" Type=\"" + types + "header\" Target=\"header1.xml\" TargetMode=\"External\"") +
+                       rel("Id=\"rId2\" Type=\"urn:other/footer\" Target=\"footer1.xml\"") +
+                       "<Group>" + rel("Id=\"rId3\" Type=\"" + types + "footer\" Target=\"footer1.xml\"") + "</Group>" +
+                       rel("Id=\"rId4\" Type=\"" + types + "header\" Target=\"nowhere.xml\" Target=\"header1.xml\""))) ==
+        "[body] Body\n");
+  // Malformed: the tree's error, whichever reader came first.
+  CHECK(extracted(rels(rel("Id=\"rId1\" Type=\"" + types + "header\" Target=\"header1.xml\"") + "<Relationship")) ==
+        "malformed XML in word/_rels/document.xml.rels: error parsing start element tag at offset 248");
+}
+
 TEST_CASE("docx sniff: a broken DOCX is recognised, other ZIPs are not", "[docx][hostile]") {
   const std::string good = package(document("<w:p><w:r><w:t>Python</w:t></w:r></w:p>"));
   REQUIRE(docx().sniff(good) == 100);

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "common/part_memo.hpp"
+#include "common/xml_names.hpp"
+#include "common/xml_stream.hpp"
+#include "readers.hpp"
 #include "common/plugin_error.hpp"
 #include "common/xml_part.hpp"
 
@@ -90,28 +93,93 @@ std::string resolve_target(std::string_view source_part, std::string_view target
   return resolved;
 }
 
+/// Adds the relationship of a Relationship element with these attribute
+/// values, unless it is external or of another vocabulary.
+void add_relationship(std::string_view part, std::string_view target_mode, std::string_view type,
+                      std::string_view target, std::vector<Relationship>& out) {
+  if (target_mode == "External") return;
+  const std::string_view kind = relationship_kind(type);
+  if (kind.empty()) return;
+  out.push_back(Relationship{std::string(kind), resolve_target(part, target)});
+}
+
+/// The relationships in part `xml` (of `part`) read as it streams by;
+/// nullopt where the stream gives up. As the tree is read: the children of
+/// the root element whose local name is Relationship, and of each the first
+/// attribute named TargetMode, Type and Target (no prefix).
+std::optional<std::vector<Relationship>> stream_relationships(std::string_view part, std::string_view xml,
+                                                              const XmlLimits& limits) {
+  using Token = common::XmlStream::Token;
+  common::XmlStream stream(xml, limits);
+  std::vector<Relationship> out;
+  std::string decoded[3];
+  while (true) {
+    switch (stream.next()) {
+      case Token::kStart: {
+        if (stream.depth() != 2 || common::split(stream.name()).local != "Relationship") break;
+        static constexpr std::string_view kNames[3] = {"TargetMode", "Type", "Target"};
+        std::string_view values[3];
+        bool found[3] = {false, false, false};
+        for (const common::XmlRawAttribute& a : stream.attributes()) {
+          for (int i = 0; i < 3; ++i) {
+            if (found[i] || a.name != kNames[i]) continue;
+            found[i] = true;
+            if (a.plain) {
+              values[i] = a.value;
+            } else {
+              if (!common::decode_attribute(a.value, decoded[i])) return std::nullopt;
+              values[i] = decoded[i];
+            }
+          }
+        }
+        add_relationship(part, values[0], values[1], values[2], out);
+        break;
+      }
+      case Token::kEnd:
+      case Token::kText:
+      case Token::kOther:
+        break;
+      case Token::kDone:
+        return out;
+      case Token::kUnsure:
+        return std::nullopt;
+    }
+  }
+}
+
 }  // namespace
 
 Relationships read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits) {
   const std::string rels_name = part.empty() ? std::string(kPackageRels) : rels_part_of(part);
+  const Readers chosen = readers();
   // Packages written by one tool often hold the same relationships parts:
-  // the result depends on those bytes, the part they belong to and the limits.
+  // the result depends on those bytes, the part they belong to and the limits
+  // (and the readers, so that RA_DOCX_READER compares them).
   thread_local common::PartMemo<Relationships> memo;
   const std::string context = std::string(part) + '\n' + std::to_string(limits.max_depth) + ' ' +
-                              std::to_string(limits.max_elements) + ' ' + std::to_string(limits.max_attributes);
+                              std::to_string(limits.max_elements) + ' ' + std::to_string(limits.max_attributes) +
+                              ' ' + std::to_string(static_cast<int>(chosen));
   if (const Relationships* seen = memo.find(zip, rels_name, context)) return *seen;
   std::optional<common::ByteBuffer> bytes = zip.read(rels_name);
   if (!bytes) return std::make_shared<const std::vector<Relationship>>();
-  XmlPart rels;
-  load_xml_part(rels_name, std::move(*bytes), limits, rels);
-
-  auto out = std::make_shared<std::vector<Relationship>>();
-  for (pugi::xml_node r : rels.doc.document_element().children()) {
-    if (r.type() != pugi::node_element || local_name(r.name()) != "Relationship") continue;
-    if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
-    const std::string_view kind = relationship_kind(r.attribute("Type").value());
-    if (kind.empty()) continue;
-    out->push_back(Relationship{std::string(kind), resolve_target(part, r.attribute("Target").value())});
+  std::shared_ptr<const std::vector<Relationship>> out;
+  if (chosen != Readers::kTree) {
+    if (std::optional<std::vector<Relationship>> streamed = stream_relationships(part, bytes->view(), limits)) {
+      out = std::make_shared<const std::vector<Relationship>>(std::move(*streamed));
+    } else if (chosen == Readers::kStream) {
+      fail(ExtractStatus::kInternal, "the stream reader gave up on " + printable_name(rels_name));
+    }
+  }
+  if (!out) {
+    XmlPart rels;
+    load_xml_part(rels_name, std::move(*bytes), limits, rels);
+    auto read = std::make_shared<std::vector<Relationship>>();
+    for (pugi::xml_node r : rels.doc.document_element().children()) {
+      if (r.type() != pugi::node_element || local_name(r.name()) != "Relationship") continue;
+      add_relationship(part, r.attribute("TargetMode").value(), r.attribute("Type").value(),
+                       r.attribute("Target").value(), *read);
+    }
+    out = std::move(read);
   }
   memo.remember(zip, rels_name, context, out);
   return out;

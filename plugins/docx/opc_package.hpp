@@ -36,7 +36,10 @@ using Relationships = std::shared_ptr<const std::vector<Relationship>>;
 /// ...); never null, empty when that part is absent. External targets and
 /// relationship types of other vocabularies are left out. Each thread
 /// remembers the last few relationships parts it read by their stored bytes
-/// (part_memo.hpp), and hands out the list it remembers, uncopied.
+/// (part_memo.hpp), and hands out the list it remembers, uncopied. The part
+/// is read as it streams by, and from a tree (which reports its errors and
+/// limits) where the stream gives up, with the same result; RA_DOCX_READER
+/// chooses otherwise (readers.hpp).
 Relationships read_relationships(ZipArchive& zip, std::string_view part, const XmlLimits& limits);
 
 /// The main part named by the package's first officeDocument relationship.

@@ -1,5 +1,6 @@
 #include "wml_text.hpp"
 
+#include "readers.hpp"
 #include "wml_names.hpp"
 
 #include "common/line_assembler.hpp"
@@ -667,16 +668,6 @@ bool feed_stream(std::string_view xml, const XmlLimits& limits, bool main, Walke
         return false;
     }
   }
-}
-
-/// Which readers read a part: RA_DOCX_READER in the environment (wml_text.hpp).
-enum class Readers : std::uint8_t { kStreamThenTree, kTree, kStream };
-
-Readers readers() {
-  const char* chosen = std::getenv("RA_DOCX_READER");
-  if (chosen == nullptr) return Readers::kStreamThenTree;
-  const std::string_view name(chosen);
-  return name == "tree" ? Readers::kTree : name == "stream" ? Readers::kStream : Readers::kStreamThenTree;
 }
 
 }  // namespace

@@ -51,9 +51,7 @@
 // gives the same lines for any part the stream reads, and the errors and
 // limits of xml_part.hpp: an error is never reported from the stream.
 // RA_DOCX_READER in the environment chooses otherwise, to compare the two
-// (tests/docx_plugin_test.cpp, fuzz/): "tree" reads every part from a tree;
-// "stream" reads every part as it streams by, and where the stream gives up
-// fails with kInternal "the stream reader gave up on <name>".
+// (readers.hpp; tests/docx_plugin_test.cpp, fuzz/).
 #pragma once
 
 #include "common/byte_buffer.hpp"
