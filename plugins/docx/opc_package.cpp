@@ -3,11 +3,11 @@
 #include <algorithm>
 
 #include "common/part_memo.hpp"
+#include "common/plugin_error.hpp"
 #include "common/xml_names.hpp"
+#include "common/xml_part.hpp"
 #include "common/xml_stream.hpp"
 #include "readers.hpp"
-#include "common/plugin_error.hpp"
-#include "common/xml_part.hpp"
 
 namespace ra::docx {
 namespace {
@@ -21,12 +21,6 @@ using common::XmlPart;
 constexpr std::string_view kTransitionalTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr std::string_view kStrictTypes = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 constexpr std::string_view kPackageRels = "_rels/.rels";
-
-std::string_view local_name(const char* qname) {
-  const std::string_view name(qname);
-  const std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
 
 std::string_view relationship_kind(std::string_view type) {
   for (const std::string_view base : {kTransitionalTypes, kStrictTypes}) {
@@ -175,7 +169,7 @@ Relationships read_relationships(ZipArchive& zip, std::string_view part, const X
     load_xml_part(rels_name, std::move(*bytes), limits, rels);
     auto read = std::make_shared<std::vector<Relationship>>();
     for (pugi::xml_node r : rels.doc.document_element().children()) {
-      if (r.type() != pugi::node_element || local_name(r.name()) != "Relationship") continue;
+      if (r.type() != pugi::node_element || common::split(r.name()).local != "Relationship") continue;
       add_relationship(part, r.attribute("TargetMode").value(), r.attribute("Type").value(),
                        r.attribute("Target").value(), *read);
     }
