@@ -289,6 +289,30 @@ TEST_CASE("batch printers: exact output", "[batch]") {
   CHECK(ra::BatchPrinter::create("xml", std::cout) == nullptr);
 }
 
+TEST_CASE("jsonl printer: keyword names escaped, for each role a printer meets", "[batch]") {
+  // The printer writes each role's names as JSON once and reuses them.
+  const ra::Role odd = std::move(ra::Role::compile(std::move(ra::parse_keyword_set(
+      "format: 1\nid: odd\nname: Odd\ncategories:\n"
+      "  - id: c\n    name: C\n    keywords:\n"
+      "      - {name: 'Say \"hi\" \\ back', weight: 1, sources: [{guide: g, quote: q}], aliases: [hi]}\n"
+      "      - {name: Café, weight: 1, sources: [{guide: g, quote: q}]}\n",
+      "odd.yaml")).value())).value();
+  ra::Thresholds t;
+  ra::AnalysisOptions o;
+  o.as_of = {2026, 11};
+  std::ostringstream out;
+  std::unique_ptr<ra::BatchPrinter> p = ra::BatchPrinter::create("jsonl", out);
+  REQUIRE(p);
+  p->begin(odd.keyword_set(), t);
+  p->add(ra::judge("a.txt", odd.analyse(ra::make_document("a.txt", "text", {{ra::Zone::kBody, "nothing"}}), o), t));
+  p->add(ra::judge("b.txt", mini_role().analyse(ra::make_document("b.txt", "text", {{ra::Zone::kBody, "SQL"}}), o), t));
+  p->add(ra::judge("c.txt", odd.analyse(ra::make_document("c.txt", "text", {{ra::Zone::kBody, "hi"}}), o), t));
+  const std::string lines = out.str();
+  CHECK(lines.find(R"("missing":["Say \"hi\" \\ back","Café"])") != std::string::npos);
+  CHECK(lines.find(R"("missing":["Python","Docker"])") != std::string::npos);
+  CHECK(lines.find(R"("missing":["Café"])") != std::string::npos);
+}
+
 TEST_CASE("batch command: every input once, in order, whatever -j", "[batch][cli]") {
   const fs::path dir = fresh_dir("corpus");
   for (const char* s : {"strong-ml-engineer.docx", "weak-ml-engineer.docx", "strong-ml-engineer.html",

@@ -323,6 +323,26 @@ class JsonLine {
     out_ += ']';
     return *this;
   }
+  /// An array of strings already written as JSON (quoted, escaped): `json(item)`.
+  template <class Range, class Json>
+  JsonLine& array_of_json(const Range& items, Json json) {
+    out_ += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out_ += ',';
+      first = false;
+      out_ += json(item);
+    }
+    out_ += ']';
+    return *this;
+  }
+  /// `s` as a JSON string, quoted and escaped.
+  static std::string quoted(std::string_view s) {
+    JsonLine j;
+    j.out_.clear();
+    j.string(s);
+    return std::move(j.out_);
+  }
   /// The record, closed, with its newline.
   std::string finish() {
     out_ += "}\n";
@@ -397,14 +417,15 @@ class JsonLinesPrinter final : public BatchPrinter {
         for (const CategoryScore& c : rep.categories) o.key(set.categories[c.category].id).value(c.score);
       });
       auto same = [](const std::string& s) -> const std::string& { return s; };
-      auto keyword_name = [&](std::size_t k) -> const std::string& { return set.keywords[k].name; };
+      const std::vector<std::string>& names = quoted_names(set);
+      auto keyword_name = [&](std::size_t k) -> const std::string& { return names[k]; };
       j.key("reasons").array(r.reasons, same);
-      j.key("missing").array(rep.missing, keyword_name);
+      j.key("missing").array_of_json(rep.missing, keyword_name);
       std::vector<std::size_t> listed;
       for (const KeywordHit& h : rep.matched) {
         if (h.listed_only) listed.push_back(h.keyword);
       }
-      j.key("listed_only").array(listed, keyword_name);
+      j.key("listed_only").array_of_json(listed, keyword_name);
       j.key("experience_years").value(rep.experience.found.years);
       j.key("level").value(rep.experience.level);
       j.key("highest_degree").value(degree_name(rep.education.found.highest));
@@ -416,7 +437,20 @@ class JsonLinesPrinter final : public BatchPrinter {
   void finish(const BatchSummary&) override {}
 
  private:
+  /// The keyword names of `set` as JSON strings, made once per set: a
+  /// record lists a hundred of them. add() runs on one thread at a time.
+  const std::vector<std::string>& quoted_names(const KeywordSet& set) {
+    if (names_of_ != &set || quoted_names_.size() != set.keywords.size()) {
+      quoted_names_.clear();
+      for (const Keyword& k : set.keywords) quoted_names_.push_back(JsonLine::quoted(k.name));
+      names_of_ = &set;
+    }
+    return quoted_names_;
+  }
+
   std::ostream& out_;
+  const KeywordSet* names_of_ = nullptr;
+  std::vector<std::string> quoted_names_;
 };
 
 std::string csv_field(const std::string& s) {

@@ -206,6 +206,12 @@ Tokens tokenize(std::string_view text) {
   };
 
   while (pos < text.size()) {
+    if (text[pos] == ' ') {  // the usual separator, as the general case below takes it
+      ++separator_chars;
+      prev = ' ';
+      ++pos;
+      continue;
+    }
     std::size_t next = 0;
     const char32_t cp = peek(pos, &next);
     bool dot_word = false;
