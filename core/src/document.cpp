@@ -42,7 +42,7 @@ Document make_document(std::string name, std::string format, const std::vector<T
   for (const TextChunk& chunk : chunks) {
     if (chunk.zone == Zone::kHidden) {
       if (!doc.hidden_text.empty()) doc.hidden_text += '\n';
-      doc.hidden_text += normalize_text(chunk.text);
+      append_normalized(chunk.text, doc.hidden_text);
       continue;
     }
     if (!doc.text.empty()) {
@@ -50,9 +50,13 @@ Document make_document(std::string name, std::string format, const std::vector<T
       ++line;
     }
     if (doc.zones.empty() || doc.zones.back().second != chunk.zone) doc.zones.emplace_back(line, chunk.zone);
-    const std::string normalized = normalize_text(chunk.text);
-    line += static_cast<std::uint32_t>(std::count(normalized.begin(), normalized.end(), '\n'));
-    doc.text += normalized;
+    const std::size_t from = doc.text.size();
+    append_normalized(chunk.text, doc.text);
+    // Lines run to about 50 characters: memchr from one to the next.
+    const char* const end = doc.text.data() + doc.text.size();
+    for (const char* p = doc.text.data() + from; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
+      ++line;
+    }
   }
   return doc;
 }

@@ -115,12 +115,17 @@ void normalize_piece(std::string_view text, std::string& out) {
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
+  std::string out;
+  append_normalized(text, out);
+  return out;
+}
+
+void append_normalized(std::string_view text, std::string& out) {
   // ASCII is its own NFKC form and map_code_point() leaves it alone, and no
   // character composes with an ASCII character after it. So only the runs of
   // non-ASCII bytes need ICU, each with the ASCII character before it (a
   // combining accent may compose with it): résumé text is mostly ASCII.
-  std::string out;
-  out.reserve(text.size());
+  out.reserve(out.size() + text.size());
   std::size_t done = 0;
   while (done < text.size()) {
     const std::size_t high = codec::ascii_run_end(text, done);
@@ -135,7 +140,6 @@ std::string normalize_text(std::string_view text) {
     normalize_piece(text.substr(start, end - start), out);
     done = end;
   }
-  return out;
 }
 
 std::string fold_case(std::string_view text) {

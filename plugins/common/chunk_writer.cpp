@@ -63,6 +63,15 @@ void ChunkWriter::append(const ChunkWriter& other) {
   for (const TextChunk& chunk : other.chunks_) add_clean(chunk.zone, chunk.text);
 }
 
+void ChunkWriter::append(ChunkWriter&& other) {
+  if (!chunks_.empty() || other.max_bytes_ != max_bytes_) return append(other);
+  // `other` counted its text from empty against the same limit, as this would.
+  chunks_ = std::move(other.chunks_);
+  bytes_ = other.bytes_;
+  other.chunks_.clear();
+  other.bytes_ = 0;
+}
+
 void ChunkWriter::check_fits(std::uint64_t bytes) const {
   if (bytes > max_bytes_ || bytes_ > max_bytes_ - bytes) {
     fail(ExtractStatus::kLimitExceeded, "extracted text exceeds the " + format_size(max_bytes_) + " limit");

@@ -31,6 +31,9 @@ class ChunkWriter {
 
   /// Adds every chunk of `other` in order, as if its lines were added here.
   void append(const ChunkWriter& other);
+  /// The same; when nothing was added here yet and both have one limit,
+  /// `other`'s chunks are taken as they are, without a copy.
+  void append(ChunkWriter&& other);
 
   /// Throws the limit error unless `bytes` more would still fit; lets a
   /// caller stop a runaway line before it is complete.

@@ -200,7 +200,7 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
   XmlPart styles;
   Formatting formatting = read_styles(zip, rels, xml, styles);
   // find_main_part checked that the main part is there.
-  const ChunkWriter body = read_part(zip, main, xml, Zone::kBody, true, formatting, limits.max_text_bytes);
+  ChunkWriter body = read_part(zip, main, xml, Zone::kBody, true, formatting, limits.max_text_bytes);
 
   ChunkWriter out(limits.max_text_bytes);
   std::set<std::string> parts_read{fold_entry_name(main)};
@@ -210,17 +210,17 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
       if (r.kind != kind || !is_text_part(r.target) || !parts_read.insert(fold_entry_name(r.target)).second) {
         continue;
       }
-      const ChunkWriter part = read_part(zip, r.target, xml, zone, false, formatting, limits.max_text_bytes);
+      ChunkWriter part = read_part(zip, r.target, xml, zone, false, formatting, limits.max_text_bytes);
       if (each_text_once) {
         std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
         for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;
         if (!texts_given.insert(std::move(key)).second) continue;
       }
-      out.append(part);
+      out.append(std::move(part));
     }
   };
   add_parts("header", Zone::kHeader, true);
-  out.append(body);
+  out.append(std::move(body));
   add_parts("footnotes", Zone::kFootnote, false);
   add_parts("endnotes", Zone::kFootnote, false);
   add_parts("footer", Zone::kFooter, true);

@@ -18,6 +18,9 @@ namespace ra {
 /// never changed, so line numbers survive normalisation.
 std::string normalize_text(std::string_view utf8);
 
+/// normalize_text(utf8) appended to `out`.
+void append_normalized(std::string_view utf8, std::string& out);
+
 /// Unicode case folding (full folding; "Straße" -> "strasse").
 std::string fold_case(std::string_view utf8);
 
