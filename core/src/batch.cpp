@@ -311,30 +311,15 @@ class JsonLine {
     if (number.find_first_of(".e") == std::string_view::npos) out_ += ".0";
     return *this;
   }
+  /// An array of the strings `name(item)`.
   template <class Range, class Name>
   JsonLine& array(const Range& items, Name name) {
-    out_ += '[';
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) out_ += ',';
-      first = false;
-      string(name(item));
-    }
-    out_ += ']';
-    return *this;
+    return list(items, [&](const auto& item) { string(name(item)); });
   }
   /// An array of strings already written as JSON (quoted, escaped): `json(item)`.
   template <class Range, class Json>
   JsonLine& array_of_json(const Range& items, Json json) {
-    out_ += '[';
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) out_ += ',';
-      first = false;
-      out_ += json(item);
-    }
-    out_ += ']';
-    return *this;
+    return list(items, [&](const auto& item) { out_ += json(item); });
   }
   /// `s` as a JSON string, quoted and escaped.
   static std::string quoted(std::string_view s) {
@@ -350,6 +335,19 @@ class JsonLine {
   }
 
  private:
+  template <class Range, class Write>
+  JsonLine& list(const Range& items, Write write) {
+    out_ += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out_ += ',';
+      first = false;
+      write(item);
+    }
+    out_ += ']';
+    return *this;
+  }
+
   /// Whether a byte goes into a JSON string as it is, needing neither an
   /// escape nor a UTF-8 check: printable ASCII but '"' and '\\'.
   static constexpr std::array<bool, 256> kPlain = [] {
