@@ -260,8 +260,12 @@ XmlStream::Token XmlStream::start_tag() {
     std::uint8_t seen;
     const char* const close = scan_chars(value_begin, end_, *p, seen);
     if (close == end_ || (seen & kLessThan) != 0) return unsure();
-    attributes_.push_back({attribute, std::string_view(value_begin, static_cast<std::size_t>(close - value_begin)),
-                           (seen & (kDecoded | kValueSpace)) == 0});
+    // Field by field into place: a record built aside and copied in would be
+    // read back wider than it was written, which stalls store forwarding.
+    XmlRawAttribute& added = attributes_.emplace_back();
+    added.name = attribute;
+    added.value = std::string_view(value_begin, static_cast<std::size_t>(close - value_begin));
+    added.plain = (seen & (kDecoded | kValueSpace)) == 0;
     if (c == 'x' && attribute.substr(0, 5) == "xmlns") declares_ = true;
     p = close + 1;
   }

@@ -72,6 +72,19 @@ class RunLookReader {
   RunLook look() const;
   /// The w:rStyle value, "" when none.
   std::string_view style() const { return style_; }
+  /// Forgets what was read, for the next w:rPr. Member by member: a reader
+  /// assigned whole is written in pieces and read back wide, which stalls
+  /// store forwarding once per run.
+  void clear() {
+    look_.vanish.reset();
+    look_.white.reset();
+    look_.tiny.reset();
+    look_.shaded.reset();
+    look_.highlighted.reset();
+    vanish_.reset();
+    spec_vanish_.reset();
+    style_ = {};
+  }
 
  private:
   RunLook look_;

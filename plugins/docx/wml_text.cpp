@@ -90,7 +90,7 @@ class Walker {
         break;
       case Kind::kRun:
         frame.props = Props::kRun;
-        run_props_ = {};
+        run_props_.clear();
         break;
       case Kind::kText:
         break;
@@ -137,7 +137,7 @@ class Walker {
         break;
     }
     frame.pending = frame.props != Props::kNone;
-    frames_.push_back(frame);
+    push(frame);
     return true;
   }
 
@@ -298,6 +298,19 @@ class Walker {
 
   Context& ctx() { return contexts_.back(); }
 
+  /// Field by field into place: a Frame built aside and copied in whole is
+  /// read back wider than it was written, which stalls store forwarding.
+  void push(const Frame& f) {
+    Frame& added = frames_.emplace_back();
+    added.kind = f.kind;
+    added.props = f.props;
+    added.pending = f.pending;
+    added.backdrop = f.backdrop;
+    added.was_hidden = f.was_hidden;
+    added.outer_style = f.outer_style;
+    added.branch = f.branch;
+  }
+
   bool skip() {
     skip_depth_ = 1;
     return false;
@@ -328,9 +341,9 @@ class Walker {
         page_coloured_ = background_coloured(attributes);
         return Child::kLeftOut;
       }
-      if (parent.props == Props::kRun) run_props_ = {};  // the last w:rPr counts
+      if (parent.props == Props::kRun) run_props_.clear();  // the last w:rPr counts
       props_shading_ = false;
-      frames_.push_back({Kind::kProps, parent.props, false, backdrop_, false, {}, 0});
+      push({Kind::kProps, parent.props, false, backdrop_, false, {}, 0});
       return Child::kProperties;
     }
     if (parent.pending) begin_content(parent);
