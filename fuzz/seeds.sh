@@ -6,6 +6,7 @@
 #   BUILD_DIR/fuzz-corpus/fuzz_html      samples/*.html, tests/data/html/*.html
 #   BUILD_DIR/fuzz-corpus/fuzz_text      samples/*.txt *.md, tests/data/text/*.txt
 #   BUILD_DIR/fuzz-corpus/fuzz_wml       the word/*.xml text parts of those DOCX files
+#   BUILD_DIR/fuzz-corpus/fuzz_rels      their relationships parts (*.rels)
 #   BUILD_DIR/fuzz-corpus/fuzz_keywords  keywords/*.yaml, tests/data/roles/*.yaml
 #   BUILD_DIR/fuzz-corpus/fuzz_analysis  samples/*.txt *.md, tests/data/text/*.txt
 #   BUILD_DIR/fuzz-corpus/fuzz_F         for any other plugin F (one whose
@@ -37,29 +38,34 @@ seed() {  # seed TARGET FILE...
 
 shopt -s nullglob
 seed fuzz_docx "$src"/samples/*.docx "$src"/tests/data/docx/*.docx "$src"/tests/data/docx/*.zip
-mkdir -p "$corpus/fuzz_wml"
-python3 - "$corpus/fuzz_wml" "$src"/samples/*.docx "$src"/tests/data/docx/*.docx <<'PY'
+# parts TARGET REGEX: the entries of the DOCX fixtures whose names match REGEX.
+parts() {
+  mkdir -p "$corpus/$1"
+  python3 - "$corpus/$1" "$2" "$src"/samples/*.docx "$src"/tests/data/docx/*.docx <<'PY'
 import re, sys, zipfile
-out = sys.argv[1]
-for path in sys.argv[2:]:
+out, pattern = sys.argv[1], sys.argv[2]
+for path in sys.argv[3:]:
     try:
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
-                if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml", name):
+                if re.fullmatch(pattern, name):
                     stem = path.rsplit("/", 1)[-1].replace(".docx", "")
                     open(f"{out}/{stem}-{name.replace('/', '-')}", "wb").write(z.read(name))
     except Exception:
         pass  # hostile fixtures: not every one is a readable ZIP
 PY
+}
+parts fuzz_wml 'word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml'
+parts fuzz_rels '.*\.rels'
 seed fuzz_html "$src"/samples/*.html "$src"/tests/data/html/*.html
 seed fuzz_text "$src"/samples/*.txt "$src"/samples/*.md "$src"/tests/data/text/*.txt
 seed fuzz_keywords "$src"/keywords/*.yaml "$src"/tests/data/roles/*.yaml
 seed fuzz_analysis "$src"/samples/*.txt "$src"/samples/*.md "$src"/tests/data/text/*.txt
-targets=(fuzz_docx fuzz_wml fuzz_html fuzz_text fuzz_keywords fuzz_analysis)
+targets=(fuzz_docx fuzz_wml fuzz_rels fuzz_html fuzz_text fuzz_keywords fuzz_analysis)
 for exe in "$build"/fuzz/fuzz_*; do
   t=$(basename "$exe")
   [[ -x $exe && ! -d $exe ]] || continue
-  case $t in fuzz_docx | fuzz_wml | fuzz_html | fuzz_text | fuzz_keywords | fuzz_analysis) continue ;; esac
+  case $t in fuzz_docx | fuzz_wml | fuzz_rels | fuzz_html | fuzz_text | fuzz_keywords | fuzz_analysis) continue ;; esac
   f=${t#fuzz_}
   seed "$t" "$src"/samples/*."$f" "$src"/tests/data/"$f"/*."$f"
   targets+=("$t")
