@@ -11,10 +11,10 @@
 # batch costs about 13 % less CPU this way (docs/benchmarks.md).
 #
 # Cost: the instrumented copy is compiled once more (about 1.5 minutes on
-# two cores the first time). After that the step is a no-op while no source
-# changes: the training runs again only when the instrumented programs were
-# rebuilt. Objects of this build compile after the training, so they always
-# see a profile of their own source.
+# two cores the first time). After that the step is a no-op while nothing
+# changes: the training runs again only when a source of the programs, a role
+# file or a training document changed. Objects of this build compile after
+# the training, so they always see a profile of their own source.
 #
 # -fprofile-prefix-path makes each object's profile file name relative to
 # its build folder, so the instrumented build and this one name them alike.
@@ -64,7 +64,12 @@ elseif(RA_PGO)
     BUILD_ALWAYS ON  # its own build decides what is out of date
     INSTALL_COMMAND ""
     BUILD_BYPRODUCTS "${ra_pgo_instrumented}/resume-analyser")
-  file(GLOB ra_pgo_inputs CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/samples/*"
+  # The training runs again when the instrumented programs may have changed
+  # (any source of theirs, a role file) or its documents did.
+  file(GLOB_RECURSE ra_pgo_inputs CONFIGURE_DEPENDS
+       "${CMAKE_SOURCE_DIR}/core/*" "${CMAKE_SOURCE_DIR}/plugins/*" "${CMAKE_SOURCE_DIR}/cli/*"
+       "${CMAKE_SOURCE_DIR}/keywords/*")
+  file(GLOB ra_pgo_documents CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/samples/*"
        "${CMAKE_SOURCE_DIR}/tests/data/*/*")
   add_custom_command(
     OUTPUT "${ra_pgo_dir}/profile.stamp"
@@ -72,7 +77,7 @@ elseif(RA_PGO)
             -DCOUNTS=${ra_pgo_dir}/counts -DPROFILE=${ra_pgo_dir}/profile
             -DSOURCE=${CMAKE_SOURCE_DIR} -DSTAMP=${ra_pgo_dir}/profile.stamp
             -P "${CMAKE_CURRENT_LIST_DIR}/pgo-train.cmake"
-    DEPENDS ra_pgo_instrumented "${ra_pgo_instrumented}/resume-analyser" ${ra_pgo_inputs}
+    DEPENDS ra_pgo_instrumented "${ra_pgo_instrumented}/resume-analyser" ${ra_pgo_inputs} ${ra_pgo_documents}
             "${CMAKE_CURRENT_LIST_DIR}/pgo-train.cmake"
     COMMENT "PGO: training the instrumented build on samples/ and tests/data/"
     VERBATIM)
