@@ -107,11 +107,6 @@ EducationFound EducationDetector::detect(std::string_view text, const Tokens& to
   const bool scoped = has_kind(sections, SectionKind::kEducation);
   Result<std::vector<Occurrence>> degrees = impl_->degree_matcher.find(text, tokens);
   if (!degrees) return found;
-  std::vector<Occurrence> fields;
-  if (impl_->field_matcher) {
-    Result<std::vector<Occurrence>> f = impl_->field_matcher->find(text, tokens);
-    if (f) fields = std::move(f).value();
-  }
   std::vector<const Occurrence*> kept;
   for (const Occurrence& o : *degrees) {
     if (scoped && !in_kind(sections, o.line, SectionKind::kEducation)) continue;
@@ -127,7 +122,13 @@ EducationFound EducationDetector::detect(std::string_view text, const Tokens& to
   }
   // A field belongs to the degree before it on its line ("BS Computer
   // Science; MS Statistics"), or to the first one when it comes first. Both
-  // lists are in text order: one merge pass.
+  // lists are in text order: one merge pass. Without a degree no field counts,
+  // and none is looked for.
+  std::vector<Occurrence> fields;
+  if (impl_->field_matcher && !kept.empty()) {
+    Result<std::vector<Occurrence>> f = impl_->field_matcher->find(text, tokens);
+    if (f) fields = std::move(f).value();
+  }
   std::size_t first_on_line = 0, owner = 0;
   for (const Occurrence& f : fields) {
     while (first_on_line < kept.size() && kept[first_on_line]->line < f.line) ++first_on_line;
