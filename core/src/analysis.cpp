@@ -200,20 +200,24 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
     cs.score = round1(coverage(set.categories[c].keywords, &cs.matched));
     r.categories.push_back(cs);
   }
-  r.matched.reserve(hits.size());
+  // `matched` by weight, then count, then role-file order; the keywords are
+  // sorted, not their hits, which then move once into place.
+  std::vector<std::size_t> matched;
   r.missing.reserve(hits.size());
   for (std::size_t k : m.by_weight) {  // `missing` comes out in order
     if (counts(k)) {
-      r.matched.push_back(std::move(hits[k]));
+      matched.push_back(k);
     } else {
       r.missing.push_back(k);
     }
   }
   auto weight = [&](std::size_t k) { return set.keywords[k].weight; };
-  std::stable_sort(r.matched.begin(), r.matched.end(), [&](const KeywordHit& a, const KeywordHit& b) {
-    if (weight(a.keyword) != weight(b.keyword)) return weight(a.keyword) > weight(b.keyword);
-    return a.count > b.count;
+  std::stable_sort(matched.begin(), matched.end(), [&](std::size_t a, std::size_t b) {
+    if (weight(a) != weight(b)) return weight(a) > weight(b);
+    return hits[a].count > hits[b].count;
   });
+  r.matched.reserve(matched.size());
+  for (std::size_t k : matched) r.matched.push_back(std::move(hits[k]));
 
   // Competencies.
   Result<std::vector<Occurrence>> phrase_hits = m.phrase_matcher->find(doc.text, tokens);
