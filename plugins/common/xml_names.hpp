@@ -39,6 +39,17 @@ inline std::optional<std::string_view> declared_prefix(const char* name) {
   return declared_prefix(std::string_view(name));
 }
 
+/// a == b for the short names and values of XML markup, compared in place:
+/// where a part is read, most comparisons are of a few characters, which a
+/// call to memcmp costs more than.
+inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 inline QName split(std::string_view qname) {
   for (std::size_t colon = 0; colon < qname.size(); ++colon) {  // names are short: no memchr call
     if (qname[colon] == ':') return {qname.substr(0, colon), qname.substr(colon + 1)};

@@ -1,5 +1,7 @@
 #include "common/xml_stream.hpp"
 
+#include "common/xml_names.hpp"
+
 #include <array>
 #include <cstring>
 
@@ -283,7 +285,7 @@ XmlStream::Token XmlStream::end_tag() {
   const char* p = name_end(name_begin, end_);
   const std::string_view name(name_begin, static_cast<std::size_t>(p - name_begin));
   p = skip_spaces(p, end_);
-  if (p == end_ || *p != '>' || open_.empty() || open_.back() != name) return unsure();
+  if (p == end_ || *p != '>' || open_.empty() || !same_name(open_.back(), name)) return unsure();
   open_.pop_back();
   name_ = name;
   at_ = p + 1;

@@ -22,6 +22,7 @@ namespace ra::docx {
 namespace {
 
 using common::LineAssembler;
+using common::same_name;
 
 /// Where lines go while walking: the part itself, or a text box.
 struct Context {
@@ -240,7 +241,7 @@ class Walker {
   };
 
   static Kind classify(Ns ns, std::string_view local) {
-    if (ns == Ns::kMc) return local == "AlternateContent" ? Kind::kAlternateContent : Kind::kDescend;
+    if (ns == Ns::kMc) return same_name(local, "AlternateContent") ? Kind::kAlternateContent : Kind::kDescend;
     if (ns != Ns::kWml) return Kind::kDescend;
     // Sorted by length: this runs for every element of a part, and only the
     // names as long as `local` are compared (kFirst: where each length starts).
@@ -284,7 +285,7 @@ class Walker {
     }();
     if (local.size() <= kLongest) {
       for (std::size_t i = kFirst[local.size()]; i < kFirst[local.size() + 1]; ++i) {
-        if (kKinds[i].first == local) return kKinds[i].second;
+        if (same_name(kKinds[i].first, local)) return kKinds[i].second;
       }
     }
     // Property containers (pPr, rPr, sectPr, tblPr, tcPr, sdtPr, tblPrEx, ...)
@@ -332,7 +333,7 @@ class Walker {
     }
     if (parent.kind == Kind::kText) return Child::kLeftOut;  // w:t gives its text only
     if (parent.kind == Kind::kAlternateContent) return branch(parent, ns, local) ? Child::kElement : Child::kLeftOut;
-    if (parent.props != Props::kNone && ns == Ns::kWml && local == props_name(parent.props)) {
+    if (parent.props != Props::kNone && ns == Ns::kWml && same_name(local, props_name(parent.props))) {
       if (!parent.pending) {
         out_of_order_ = true;
         return Child::kLeftOut;
@@ -354,13 +355,13 @@ class Walker {
   /// first mc:Choice, else the first mc:Fallback.
   bool branch(Frame& parent, Ns ns, std::string_view local) {
     if (ns != Ns::kMc) return false;
-    if (local == "Choice") {
+    if (same_name(local, "Choice")) {
       if (parent.branch == 2) out_of_order_ = true;  // a Choice after the Fallback taken
       if (parent.branch != 0) return false;
       parent.branch = 1;
       return true;
     }
-    if (local == "Fallback" && parent.branch == 0) {
+    if (same_name(local, "Fallback") && parent.branch == 0) {
       parent.branch = 2;
       return true;
     }
@@ -371,18 +372,18 @@ class Walker {
   void property(Props props, std::string_view local, const WAttributes& attributes) {
     switch (props) {
       case Props::kParagraph:
-        if (local == "pStyle") paragraph_style_ = attributes.w("val");
-        if (local == "shd") paragraph_shaded_ = shading_shows(attributes);
+        if (same_name(local, "pStyle")) paragraph_style_ = attributes.w("val");
+        if (same_name(local, "shd")) paragraph_shaded_ = shading_shows(attributes);
         break;
       case Props::kRun:
         run_props_.property(local, attributes);
         break;
       case Props::kTable:
-        if (local == "tblStyle") table_style_ = attributes.w("val");
-        if (local == "shd") props_shading_ = shading_shows(attributes);
+        if (same_name(local, "tblStyle")) table_style_ = attributes.w("val");
+        if (same_name(local, "shd")) props_shading_ = shading_shows(attributes);
         break;
       case Props::kCell:
-        if (local == "shd") props_shading_ = shading_shows(attributes);
+        if (same_name(local, "shd")) props_shading_ = shading_shows(attributes);
         break;
       case Props::kNone:
       case Props::kPage:
@@ -400,7 +401,7 @@ class Walker {
           shaded = *paragraph_shaded_;
         } else {
           const auto known = std::find_if(shaded_styles_.begin(), shaded_styles_.end(),
-                                          [&](const auto& e) { return e.first == paragraph_style_; });
+                                          [&](const auto& e) { return same_name(e.first, paragraph_style_); });
           if (known != shaded_styles_.end()) {
             shaded = known->second;
           } else {
@@ -434,7 +435,7 @@ class Walker {
     const std::string_view run_style = run_props_.style();
     // A document uses few style pairs: ask the styles once per pair.
     const auto known = std::find_if(styled_.begin(), styled_.end(), [&](const StyledLook& e) {
-      return e.paragraph == paragraph_style_ && e.run == run_style;
+      return same_name(e.paragraph, paragraph_style_) && same_name(e.run, run_style);
     });
     if (known != styled_.end()) {
       look.inherit(known->look);
@@ -584,10 +585,10 @@ class StreamScope {
     }
   }
   Ns resolve(std::string_view prefix) {
-    if (last_valid_ && last_prefix_ == prefix) return last_ns_;
+    if (last_valid_ && same_name(last_prefix_, prefix)) return last_ns_;
     Ns ns = Ns::kOther;
     for (auto b = bindings_.rbegin(); b != bindings_.rend(); ++b) {
-      if (b->prefix == prefix) {
+      if (same_name(b->prefix, prefix)) {
         ns = b->ns;
         break;
       }
@@ -618,7 +619,7 @@ class StreamAttributes final : public WAttributes {
   std::string_view w(std::string_view local) const override {
     for (const common::XmlRawAttribute& a : attributes_) {
       const QName name = split(a.name);
-      if (name.local == local && (name.prefix.empty() || scope_.resolve(name.prefix) == Ns::kWml)) {
+      if (same_name(name.local, local) && (name.prefix.empty() || scope_.resolve(name.prefix) == Ns::kWml)) {
         return a.plain ? a.value : decoded_.add(a.value);
       }
     }
