@@ -8,7 +8,7 @@
 # <build>/pgo/profile. The counts tell GCC which branches and loops are hot
 # (the XML and ZIP readers, tokenising, matching), which it uses to lay out
 # and inline the code; the program's behaviour does not change. A 2,000-file
-# batch costs about 13 % less CPU this way (docs/benchmarks.md).
+# batch costs about 10 % less CPU this way (docs/benchmarks.md, section 1).
 #
 # Cost: the instrumented copy is compiled once more (about 1.5 minutes on
 # two cores the first time). After that the step is a no-op while nothing
