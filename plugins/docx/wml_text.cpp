@@ -230,6 +230,8 @@ class Walker {
     kProps,  // a properties element being read (Frame::props says whose)
   };
 
+  // push() copies a Frame member by member: a member added here must be
+  // added there too.
   struct Frame {
     Kind kind;
     Props props;                   // the properties it reads first; kNone for none
