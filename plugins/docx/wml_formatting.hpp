@@ -47,9 +47,8 @@
 namespace ra::docx {
 
 /// The properties of one level of formatting that decide whether text shows.
-/// Unset until that level sets them.
-// RunLookReader::clear() resets a RunLook member by member: a member added
-// here must be added there too.
+/// Unset until that level sets them. RunLookReader::clear() resets one member
+/// by member: a member added here must be added there too.
 struct RunLook {
   std::optional<bool> vanish;       // w:vanish or w:specVanish
   std::optional<bool> white;        // w:color near white; false for "auto" and other colours
