@@ -6,7 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <tuple>
 
 namespace {
 
@@ -215,6 +219,85 @@ categories:
   CHECK(names("deployed models; deployment pipeline; deployments models") ==
         V{"deploy models", "deployment pipeline", "deploy models"});
   CHECK(names("DATA lake, Data Lake, data lakehouse") == V{"data", "data", "data lakehouse", "data"});
+}
+
+/// (keyword, first token, end token) of each occurrence, in order.
+std::vector<std::tuple<std::size_t, std::uint32_t, std::uint32_t>> spans(const std::vector<ra::Occurrence>& occ) {
+  std::vector<std::tuple<std::size_t, std::uint32_t, std::uint32_t>> out;
+  for (const ra::Occurrence& o : occ) out.emplace_back(o.keyword, o.first_token, o.end_token);
+  return out;
+}
+
+TEST_CASE("a token range gives the whole text's matches that start in it", "[matcher]") {
+  ra::Result<ra::KeywordSet> set = ra::parse_keyword_set(R"(format: 1
+id: local
+name: Local
+stop_phrases: [learning curve]
+categories:
+  - id: c
+    name: C
+    keywords:
+      - {name: machine learning, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: learning rate, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: AWS, weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: SageMaker, aliases: [AWS SageMaker], weight: 1, sources: [{guide: g, quote: q}]}
+      - {name: Python, weight: 1, sources: [{guide: g, quote: q}]}
+)", "local.yaml");
+  REQUIRE(set.ok());
+  ra::Result<ra::Matcher> matcher = ra::Matcher::compile(*set);
+  REQUIRE(matcher.ok());
+  using Spans = std::vector<std::tuple<std::size_t, std::uint32_t, std::uint32_t>>;
+  auto in_range = [&](const std::string& text, std::size_t first, std::size_t last) {
+    ra::Result<std::vector<ra::Occurrence>> occ = matcher->find(text, ra::tokenize(text), first, last);
+    REQUIRE(occ.ok());
+    return spans(*occ);
+  };
+  // "machine learning" starts before the range and takes "learning", so
+  // "learning rate" is no match in the whole text, nor in the range.
+  CHECK(in_range("machine learning rate", 0, 3) == Spans{{0, 0, 2}});
+  CHECK(in_range("machine learning rate", 1, 3) == Spans{});
+  CHECK(in_range("a learning rate", 1, 3) == Spans{{1, 1, 3}});
+  // A keyword inside a longer match starts where the match does.
+  CHECK(in_range("trained on AWS SageMaker", 2, 3) == Spans{{3, 2, 4}, {2, 2, 3}});
+  CHECK(in_range("trained on AWS SageMaker", 3, 4) == Spans{});
+  // A stop phrase before the range hides the word it shares with it.
+  CHECK(in_range("learning curve Python", 1, 3) == Spans{{4, 2, 3}});
+  CHECK(in_range("machine learning curve", 1, 3) == Spans{});
+  // Past the end, nothing; an empty range, nothing.
+  CHECK(in_range("Python AWS", 1, 99) == Spans{{2, 1, 2}});
+  CHECK(in_range("Python AWS", 1, 1) == Spans{});
+
+  // Every range of a real résumé, against the whole text's matches: with
+  // the ml-engineer keywords (patterns and contexts: the whole text is
+  // read) and with the same keywords without them (only the range is).
+  std::ifstream in(std::string(RA_TEST_SAMPLES_DIR) + "/strong-ml-engineer.txt");
+  const std::string text = ra::normalize_text(std::string(std::istreambuf_iterator<char>(in), {}));
+  const ra::Tokens tokens = ra::tokenize(text);
+  REQUIRE(tokens.size() > 1000);
+  ra::Result<ra::KeywordSet> role = ra::load_role("ml-engineer", {RA_TEST_SOURCE_KEYWORD_DIR});
+  REQUIRE(role.ok());
+  ra::KeywordSet plain = *role;
+  for (ra::Keyword& k : plain.keywords) k.context.clear(), k.patterns.clear();
+  for (const ra::KeywordSet* s : {&*role, &plain}) {
+    ra::Result<ra::Matcher> m = ra::Matcher::compile(*s);
+    REQUIRE(m.ok());
+    const std::vector<ra::Occurrence> all = std::move(m->find(text, tokens)).value();
+    REQUIRE(all.size() > 100);
+    int checked = 0;
+    for (std::size_t first = 0; first <= tokens.size(); first += 7) {
+      for (std::size_t size : {1, 2, 5, 40, 100000}) {
+        const std::size_t last = first + size;
+        std::vector<ra::Occurrence> want;
+        std::copy_if(all.begin(), all.end(), std::back_inserter(want),
+                     [&](const ra::Occurrence& o) { return o.first_token >= first && o.first_token < last; });
+        ra::Result<std::vector<ra::Occurrence>> got = m->find(text, tokens, first, last);
+        REQUIRE(got.ok());
+        if (spans(*got) != spans(want)) FAIL("tokens [" << first << ", " << last << ") of " << s->id);
+        ++checked;
+      }
+    }
+    CHECK(checked > 700);
+  }
 }
 
 TEST_CASE("a keyword of more than 32 words is refused when the role loads", "[matcher][hostile]") {

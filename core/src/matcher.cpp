@@ -95,6 +95,8 @@ struct Matcher::Impl {
   };
 
   const KeywordSet* set = nullptr;
+  bool local = true;         // no patterns, no contexts: a match depends only on its tokens and neighbours
+  std::size_t longest = 0;   // tokens of the longest spelling
   std::vector<Alias> aliases;
   std::unordered_map<std::string, Word> vocabulary;  // folded word
   std::uint32_t words = 0;
@@ -138,6 +140,7 @@ struct Matcher::Impl {
       if (added) ends.emplace_back();
       node = it->second;
     }
+    longest = std::max(longest, alias.tokens.size());
     ends[node].push_back(static_cast<std::uint32_t>(aliases.size()));
     aliases.push_back(std::move(alias));
   }
@@ -326,6 +329,7 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
   options.set_log_errors(false);
   for (std::size_t i = 0; i < set.keywords.size(); ++i) {
     const Keyword& kw = set.keywords[i];
+    if (!kw.context.empty() || !kw.patterns.empty()) impl->local = false;
     impl->add_alias(kw.name, i, kw.case_sensitive, kw.inflect);
     for (const std::string& a : kw.aliases) impl->add_alias(a, i, kw.case_sensitive, kw.inflect);
     for (const std::string& a : kw.exact_aliases) impl->add_alias(a, i, true, kw.inflect);
@@ -352,6 +356,40 @@ Result<Matcher> Matcher::compile(const KeywordSet& set) {
 }
 
 Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Tokens& tokens) const {
+  impl_->look_up(tokens, Impl::Scratch::of_this_thread().words);
+  return scan(text, tokens, 0, tokens.size());
+}
+
+Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Tokens& tokens, std::size_t first,
+                                              std::size_t last) const {
+  const Impl& m = *impl_;
+  const std::size_t n = tokens.size();
+  last = std::min(last, n);
+  first = std::min(first, last);
+  auto outside = [&](const Occurrence& o) { return o.first_token < first || o.first_token >= last; };
+  if (!m.local) {  // patterns and contexts read the whole text
+    Result<std::vector<Occurrence>> all = find(text, tokens);
+    if (all) all->erase(std::remove_if(all->begin(), all->end(), outside), all->end());
+    return all;
+  }
+  // The words of the range, and of whatever a match starting in it can
+  // reach; the rest stay unknown (nullptr), which ends every walk there.
+  std::vector<const Impl::Word*>& words = Impl::Scratch::of_this_thread().words;
+  words.assign(n, nullptr);
+  const std::size_t reach = std::min(n, last + m.longest);
+  for (std::size_t k = first; k < reach; ++k) words[k] = m.find_word(tokens[k]);
+  // A match covers only tokens whose words some spelling has, so the whole
+  // text's scan steps onto the first token after an unknown one: from there
+  // on it is this scan. Start after the last unknown token before `first`.
+  std::size_t from = first;
+  while (from > 0 && (words[from - 1] = m.find_word(tokens[from - 1])) != nullptr) --from;
+  Result<std::vector<Occurrence>> found = scan(text, tokens, from, last);
+  if (found) found->erase(std::remove_if(found->begin(), found->end(), outside), found->end());
+  return found;
+}
+
+Result<std::vector<Occurrence>> Matcher::scan(std::string_view text, const Tokens& tokens, std::size_t from,
+                                              std::size_t to) const {
   const Impl& m = *impl_;
   std::vector<Occurrence> found;
   std::vector<Occurrence> nested;  // other keywords inside a longer match
@@ -362,10 +400,9 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
 
   const std::size_t n = tokens.size();
   Impl::Scratch& scratch = Impl::Scratch::of_this_thread();
-  m.look_up(tokens, scratch.words);
   const Impl::Word* const* const words = scratch.words.data();
   std::vector<Impl::Frame>& stack = scratch.stack;  // candidates()' scratch, reused for every token
-  for (std::size_t i = 0; i < n;) {
+  for (std::size_t i = from; i < to;) {
     if (words[i] == nullptr) {  // most tokens start no keyword
       ++i;
       continue;

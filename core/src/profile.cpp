@@ -104,12 +104,29 @@ EducationDetector& EducationDetector::operator=(EducationDetector&&) noexcept = 
 EducationFound EducationDetector::detect(std::string_view text, const Tokens& tokens,
                                          const std::vector<Section>& sections) const {
   EducationFound found;
+  // The tokens of lines [first, end), as a range of token indexes.
+  auto first_token_of_line = [&](std::uint32_t line) {
+    return static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), line,
+                                                     [](const Token& t, std::uint32_t l) { return t.line < l; }) -
+                                    tokens.begin());
+  };
+  // With an Education section, degrees are read there only: the matcher
+  // scans its tokens, not the whole text.
+  std::vector<Occurrence> degrees;
   const bool scoped = has_kind(sections, SectionKind::kEducation);
-  Result<std::vector<Occurrence>> degrees = impl_->degree_matcher.find(text, tokens);
-  if (!degrees) return found;
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    if (scoped && sections[s].kind != SectionKind::kEducation) continue;
+    const std::size_t first = scoped ? first_token_of_line(sections[s].first_line) : 0;
+    const std::size_t last = !scoped ? tokens.size()
+                             : s + 1 < sections.size() ? first_token_of_line(sections[s + 1].first_line)
+                                                       : tokens.size();
+    Result<std::vector<Occurrence>> in_range = impl_->degree_matcher.find(text, tokens, first, last);
+    if (!in_range) return found;
+    degrees.insert(degrees.end(), in_range->begin(), in_range->end());
+    if (!scoped) break;
+  }
   std::vector<const Occurrence*> kept;
-  for (const Occurrence& o : *degrees) {
-    if (scoped && !in_kind(sections, o.line, SectionKind::kEducation)) continue;
+  for (const Occurrence& o : degrees) {
     DegreeMention d;
     d.degree = static_cast<Degree>(impl_->degrees.keywords[o.keyword].category);
     d.text = std::string(text.substr(o.begin, o.end - o.begin));
@@ -122,12 +139,19 @@ EducationFound EducationDetector::detect(std::string_view text, const Tokens& to
   }
   // A field belongs to the degree before it on its line ("BS Computer
   // Science; MS Statistics"), or to the first one when it comes first. Both
-  // lists are in text order: one merge pass. Without a degree no field counts,
-  // and none is looked for.
+  // lists are in text order: one merge pass. Fields are looked for on the
+  // lines of degrees only.
   std::vector<Occurrence> fields;
-  if (impl_->field_matcher && !kept.empty()) {
-    Result<std::vector<Occurrence>> f = impl_->field_matcher->find(text, tokens);
-    if (f) fields = std::move(f).value();
+  for (std::size_t d = 0; impl_->field_matcher && d < kept.size(); ++d) {
+    const std::uint32_t line = kept[d]->line;
+    if (d > 0 && kept[d - 1]->line == line) continue;
+    Result<std::vector<Occurrence>> f =
+        impl_->field_matcher->find(text, tokens, first_token_of_line(line), first_token_of_line(line + 1));
+    if (!f) {
+      fields.clear();
+      break;
+    }
+    fields.insert(fields.end(), f->begin(), f->end());
   }
   std::size_t first_on_line = 0, owner = 0;
   for (const Occurrence& f : fields) {

@@ -63,11 +63,22 @@ class Matcher {
   /// when RE2 runs out of memory. Thread-safe.
   Result<std::vector<Occurrence>> find(std::string_view text, const Tokens& tokens) const;
 
+  /// The occurrences of find(text, tokens) that start at tokens [first,
+  /// last), and no others, at the cost of those tokens (and of the keyword
+  /// words leading into them) rather than of the whole text, unless the set
+  /// has patterns or contexts, which need the whole text.
+  Result<std::vector<Occurrence>> find(std::string_view text, const Tokens& tokens, std::size_t first,
+                                       std::size_t last) const;
+
   const KeywordSet& keyword_set() const noexcept;
 
  private:
   struct Impl;
   explicit Matcher(std::unique_ptr<Impl> impl);
+  /// find() for matches starting at tokens [from, to), once this thread's
+  /// scratch holds the vocabulary entries they can reach.
+  Result<std::vector<Occurrence>> scan(std::string_view text, const Tokens& tokens, std::size_t from,
+                                       std::size_t to) const;
   std::unique_ptr<Impl> impl_;
 };
 
