@@ -122,3 +122,40 @@ TEST_CASE("normalize_text composes an accent after ASCII at any offset", "[text]
     CHECK(ra::normalize_text(before + "\xEF\xAC\x81" + "ne") == before + "fine");
   }
 }
+
+TEST_CASE("tokenize folds words of any length, at any offset, with their hashes", "[text]") {
+  // Words of 1 to 40 characters, mixed case and digits, ending in each kind
+  // of byte that ends a word (the vector scan's 16-byte blocks end anywhere),
+  // at every offset after a run of spaces; each hash is word_hash(folded).
+  const std::string letters = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789zYxW";
+  for (const char* end : {"", " ", ",", "@", "[", "`", "{", "/", "-", "\xc3\xa9", "\x80", "+", "\n"}) {
+    for (std::size_t size = 1; size <= letters.size(); ++size) {
+      for (std::size_t offset = 0; offset < 17; ++offset) {
+        const std::string word = letters.substr(0, size);
+        const std::string text = std::string(offset, ' ') + word + end + " x";
+        INFO(text);
+        const ra::Tokens tokens = ra::tokenize(text);
+        REQUIRE(tokens.size() >= 2);
+        std::string folded = word;
+        std::transform(folded.begin(), folded.end(), folded.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+        // é is a letter: the word goes on; a trailing '+' is kept, as in "C+".
+        if (std::string(end) == "\xc3\xa9" || std::string(end) == "+") folded += end;
+        CHECK(tokens[0].folded == folded);
+        CHECK(tokens[0].begin == offset);
+        for (const ra::Token& t : tokens) CHECK(t.hash == ra::word_hash(t.folded));
+      }
+    }
+  }
+  // Non-ASCII words are folded whole; their hashes too.
+  for (const ra::Token& t : ra::tokenize("STRASSE Straße ÉCOLE école Ωmega C++17 .NET")) {
+    INFO(t.folded);
+    CHECK(t.hash == ra::word_hash(t.folded));
+  }
+  CHECK(ra::tokenize("ÉCOLE")[0].folded == ra::tokenize("école")[0].folded);
+  // Equal words hash equally, and different ones (almost always) apart.
+  CHECK(ra::word_hash("python") == ra::word_hash(std::string("python")));
+  CHECK(ra::word_hash("python") != ra::word_hash("pythoN"));
+  CHECK(ra::word_hash("a") != ra::word_hash(std::string_view("a\0", 2)));
+  CHECK(ra::word_hash("abcdefgh") != ra::word_hash("abcdefghi"));
+}

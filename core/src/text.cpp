@@ -11,6 +11,10 @@
 #include <array>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ra {
 namespace {
 
@@ -77,6 +81,32 @@ constexpr std::array<char, 256> kAsciiWordFolded = [] {
   for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
   return t;
 }();
+
+/// Writes the ASCII letters and digits at the start of [p, end) to `out`,
+/// lower-cased, and returns how many there were. Sixteen bytes at a time
+/// where SSE2 is there: it may then write up to 15 bytes more to `out`
+/// (which must have room for as many bytes as [p, end) holds).
+std::size_t fold_ascii_word(const char* p, const char* end, char* out) {
+  const char* const start = p;
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Letters, and only they, fall in 'a'..'z' with bit 5 set; digits keep
+    // their value; bytes >= 0x80 are negative and fall in neither range.
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (p - start)), lower);
+    if (word != 0xFFFF) return static_cast<std::size_t>(p - start) + static_cast<unsigned>(__builtin_ctz(~word));
+    p += 16;
+  }
+#endif
+  for (char c; p < end && (c = kAsciiWordFolded[static_cast<unsigned char>(*p)]) != 0; ++p) out[p - start] = c;
+  return static_cast<std::size_t>(p - start);
+}
 
 bool is_word_non_ascii(char32_t cp) {
   if (cp == codec::kReplacement) return false;
@@ -167,11 +197,13 @@ Tokens tokenize(std::string_view text) {
   // ASCII word (folded as long as written) always fits; a longer folding
   // grows the buffer and moves the words written so far.
   std::size_t capacity = text.size(), used = 0;
-  out.folded_.reset(new char[capacity]);
+  // kPadding bytes more than the words need, for word_hash_padded().
+  constexpr std::size_t kPadding = 8;
+  out.folded_.reset(new char[capacity + kPadding]);
   auto room = [&](std::size_t need) {
     if (capacity >= need) return;
     const std::size_t grown = std::max(need, 2 * capacity);
-    std::unique_ptr<char[]> buffer(new char[grown]);
+    std::unique_ptr<char[]> buffer(new char[grown + kPadding]);
     std::copy(out.folded_.get(), out.folded_.get() + used, buffer.get());
     for (Token& t : tokens) {
       t.folded = std::string_view(buffer.get() + (t.folded.data() - out.folded_.get()), t.folded.size());
@@ -255,20 +287,17 @@ Tokens tokenize(std::string_view text) {
     } else if (!saw_other) {
       gap = saw_newline ? Gap::kLineBreak : Gap::kSpace;
     }
-    // The word's ASCII letters and digits are folded and hashed as they are
-    // scanned, straight into the buffer (the common case, one pass). A word
-    // that goes on with a non-ASCII letter is folded again below, whole.
+    // The word's ASCII letters and digits are folded as they are scanned,
+    // straight into the buffer (the common case, one pass). A word that goes
+    // on with a non-ASCII letter is folded again below, whole.
     char* word = out.folded_.get() + used;
     std::size_t size = 0;
-    std::uint64_t hash = kWordHashSeed;
-    auto append = [&](char c) {
-      word[size++] = c;
-      hash = word_hash_step(hash, c);
-    };
-    if (dot_word) append('.');
+    if (dot_word) word[size++] = '.';
     std::size_t end = dot_word ? next : pos;
-    for (char c; end < text.size() && (c = kAsciiWordFolded[static_cast<unsigned char>(text[end])]) != 0; ++end) {
-      append(c);
+    {
+      const std::size_t n = fold_ascii_word(text.data() + end, text.data() + text.size(), word + size);
+      size += n;
+      end += n;
     }
     bool ascii = true;
     for (;;) {
@@ -289,7 +318,7 @@ Tokens tokenize(std::string_view text) {
       const char32_t after = peek(suffix_end, &n);
       if (!is_word_cp(after) || (after >= '0' && after <= '9')) {
         if (ascii) {
-          for (std::size_t k = end; k < suffix_end; ++k) append(text[k]);
+          for (std::size_t k = end; k < suffix_end; ++k) word[size++] = text[k];
         }
         end = suffix_end;
       }
@@ -301,8 +330,8 @@ Tokens tokenize(std::string_view text) {
       word = out.folded_.get() + used;
       std::copy(f.begin(), f.end(), word);
       size = f.size();
-      hash = word_hash(std::string_view(word, size));
     }
+    const std::uint64_t hash = word_hash_padded(word, size);
     const std::string_view folded(word, size);
     used += folded.size();
     // Field by field into the vector: a Token built aside and copied in is
