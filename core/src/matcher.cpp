@@ -244,6 +244,8 @@ struct Matcher::Impl {
     std::vector<const Word*> words;
     std::vector<Frame> stack;
     std::vector<std::pair<std::uint32_t, std::size_t>> at_start;  // (alias, tokens) matching where a match starts
+    std::vector<Occurrence> found;   // scan()'s matches before the context rule
+    std::vector<Occurrence> nested;  // and the other keywords inside them
 
     static Scratch& of_this_thread() {
       thread_local Scratch scratch;
@@ -254,6 +256,8 @@ struct Matcher::Impl {
       if (words.capacity() > kKeep) words = {};
       if (stack.capacity() > kKeep) stack = {};
       if (at_start.capacity() > kKeep) at_start = {};
+      if (found.capacity() > kKeep) found = {};
+      if (nested.capacity() > kKeep) nested = {};
     }
   };
 
@@ -391,15 +395,17 @@ Result<std::vector<Occurrence>> Matcher::find(std::string_view text, const Token
 Result<std::vector<Occurrence>> Matcher::scan(std::string_view text, const Tokens& tokens, std::size_t from,
                                               std::size_t to) const {
   const Impl& m = *impl_;
-  std::vector<Occurrence> found;
-  std::vector<Occurrence> nested;  // other keywords inside a longer match
+  Impl::Scratch& scratch = Impl::Scratch::of_this_thread();
+  std::vector<Occurrence>& found = scratch.found;
+  std::vector<Occurrence>& nested = scratch.nested;  // other keywords inside a longer match
+  found.clear();
+  nested.clear();
   auto add = [&](std::size_t keyword, std::size_t first, std::size_t end) {
     found.push_back({keyword, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end),
                      tokens[first].begin, tokens[end - 1].end, tokens[first].line});
   };
 
   const std::size_t n = tokens.size();
-  Impl::Scratch& scratch = Impl::Scratch::of_this_thread();
   const Impl::Word* const* const words = scratch.words.data();
   std::vector<Impl::Frame>& stack = scratch.stack;  // candidates()' scratch, reused for every token
   for (std::size_t i = from; i < to;) {
@@ -493,11 +499,11 @@ Result<std::vector<Occurrence>> Matcher::scan(std::string_view text, const Token
       if (a.end_token != b.end_token) return a.end_token > b.end_token;
       return a.keyword < b.keyword;
     });
-    std::vector<Occurrence> disjoint;
+    std::size_t disjoint = 0;  // compacted in place
     for (const Occurrence& o : found) {
-      if (disjoint.empty() || o.first_token >= disjoint.back().end_token) disjoint.push_back(o);
+      if (disjoint == 0 || o.first_token >= found[disjoint - 1].end_token) found[disjoint++] = o;
     }
-    found.swap(disjoint);
+    found.resize(disjoint);
   }
 
   // A keyword with a context counts only when it is part of a list that holds
