@@ -48,11 +48,16 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     context, t, has_median = load(sys.argv[1])
+    # The samples in stages_bench's order (kSamples), whatever order the
+    # benchmarks ran in (--benchmark_enable_random_interleaving shuffles them).
+    order = ["strong-ml-engineer.docx", "weak-ml-engineer.docx", "strong-ml-engineer.libreoffice.docx",
+             "weak-ml-engineer.libreoffice.docx"]
     samples = []
     for name in t:
         stage, _, sample = name.partition("/")
-        if stage == "Extract" and sample not in samples:
+        if stage != "MatchFlat" and sample and sample not in samples:
             samples.append(sample)
+    samples.sort(key=lambda s: order.index(s) if s in order else len(order))
     what = "median of the repetitions" if has_median else "one run"
     print(f"CPU time per document in µs ({what}); host: {context.get('num_cpus', '?')} CPUs "
           f"at {context.get('mhz_per_cpu', '?')} MHz, built as {context.get('library_build_type', '?')} "

@@ -1,5 +1,6 @@
 // Normalisation and tokenisation: both sides of every match go through these.
 #include "resume_analyser/text.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -158,4 +159,28 @@ TEST_CASE("tokenize folds words of any length, at any offset, with their hashes"
   CHECK(ra::word_hash("python") != ra::word_hash("pythoN"));
   CHECK(ra::word_hash("a") != ra::word_hash(std::string_view("a\0", 2)));
   CHECK(ra::word_hash("abcdefgh") != ra::word_hash("abcdefghi"));
+}
+
+TEST_CASE("has_line_break finds a line feed or carriage return at any offset", "[text]") {
+  CHECK_FALSE(ra::codec::has_line_break(""));
+  // Every byte value but the two, around them too (the test flags a zero
+  // byte of the word XOR the sought byte, so neighbours 0x09, 0x0b, 0x0c,
+  // 0x0e and high bytes must not trip it).
+  std::string others;
+  for (int c = 0; c < 256; ++c) {
+    if (c != '\n' && c != '\r') others += static_cast<char>(c);
+  }
+  CHECK_FALSE(ra::codec::has_line_break(others));
+  for (std::size_t size = 1; size <= 40; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (char c : {'\n', '\r'}) {
+        std::string s(size, 'x');
+        s[at] = c;
+        INFO(size << " " << at);
+        CHECK(ra::codec::has_line_break(s));
+        s[at] = static_cast<char>(c + 1);
+        CHECK_FALSE(ra::codec::has_line_break(s));
+      }
+    }
+  }
 }

@@ -83,10 +83,12 @@ constexpr std::array<char, 256> kAsciiWordFolded = [] {
 }();
 
 /// Writes the ASCII letters and digits at the start of [p, end) to `out`,
-/// lower-cased, and returns how many there were. Sixteen bytes at a time
-/// where SSE2 is there: it may then write up to 15 bytes more to `out`
-/// (which must have room for as many bytes as [p, end) holds).
-std::size_t fold_ascii_word(const char* p, const char* end, char* out) {
+/// lower-cased, and returns how many there were; `*plain_end` tells whether
+/// what follows them cannot go on with the word: neither a non-ASCII byte
+/// nor '+' or '#' ("C++"). Sixteen bytes at a time where SSE2 is there: it
+/// may then write up to 15 bytes more to `out` (which must have room for as
+/// many bytes as [p, end) holds).
+std::size_t fold_ascii_word(const char* p, const char* end, char* out, bool* plain_end) {
   const char* const start = p;
 #if defined(__SSE2__)
   while (end - p >= 16) {
@@ -100,11 +102,19 @@ std::size_t fold_ascii_word(const char* p, const char* end, char* out) {
                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
     const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (p - start)), lower);
-    if (word != 0xFFFF) return static_cast<std::size_t>(p - start) + static_cast<unsigned>(__builtin_ctz(~word));
+    if (word != 0xFFFF) {
+      const auto stop = static_cast<unsigned>(__builtin_ctz(~word));
+      const auto unusual = static_cast<unsigned>(
+          _mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+                                                                _mm_cmpeq_epi8(v, _mm_set1_epi8('#')))));
+      *plain_end = ((unusual >> stop) & 1) == 0;
+      return static_cast<std::size_t>(p - start) + stop;
+    }
     p += 16;
   }
 #endif
   for (char c; p < end && (c = kAsciiWordFolded[static_cast<unsigned char>(*p)]) != 0; ++p) out[p - start] = c;
+  *plain_end = p == end || (static_cast<unsigned char>(*p) < 0x80 && *p != '+' && *p != '#');
   return static_cast<std::size_t>(p - start);
 }
 
@@ -294,13 +304,14 @@ Tokens tokenize(std::string_view text) {
     std::size_t size = 0;
     if (dot_word) word[size++] = '.';
     std::size_t end = dot_word ? next : pos;
+    bool plain_end = true;
     {
-      const std::size_t n = fold_ascii_word(text.data() + end, text.data() + text.size(), word + size);
+      const std::size_t n = fold_ascii_word(text.data() + end, text.data() + text.size(), word + size, &plain_end);
       size += n;
       end += n;
     }
     bool ascii = true;
-    for (;;) {
+    for (; !plain_end;) {
       if (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80) break;
       std::size_t n = 0;
       if (!is_word_non_ascii(peek(end, &n))) break;
@@ -309,7 +320,7 @@ Tokens tokenize(std::string_view text) {
       while (end < text.size() && kAsciiWordFolded[static_cast<unsigned char>(text[end])] != 0) ++end;
     }
     std::size_t suffix_end = end;
-    while (suffix_end < text.size() && (text[suffix_end] == '+' || text[suffix_end] == '#')) {
+    while (!plain_end && suffix_end < text.size() && (text[suffix_end] == '+' || text[suffix_end] == '#')) {
       ++suffix_end;
     }
     if (suffix_end != end) {

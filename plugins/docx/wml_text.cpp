@@ -6,6 +6,7 @@
 #include "common/line_assembler.hpp"
 #include "common/plugin_error.hpp"
 #include "common/xml_stream.hpp"
+#include "resume_analyser/text_codec.hpp"
 
 #include <algorithm>
 #include <array>
@@ -465,8 +466,7 @@ class Walker {
 
   /// w:t text: a line feed in it is white space, as Word shows it.
   void put_text(std::string_view text) {
-    // One pass, no find_first_of: that calls memchr for every character.
-    if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; })) return put(text);
+    if (!codec::has_line_break(text)) return put(text);
     std::string flat(text);
     for (char& c : flat) {
       if (c == '\r' || c == '\n') c = ' ';

@@ -98,6 +98,26 @@ inline std::size_t ascii_run_end(std::string_view s, std::size_t from) noexcept 
   return i;
 }
 
+/// Whether `s` holds a line feed or a carriage return. Eight bytes at a time:
+/// a byte equal to `c` is a zero byte of w ^ c, which (x - 0x01..) & ~x &
+/// 0x80.. flags (exactly whether there is one).
+inline bool has_line_break(std::string_view s) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (has_zero(w ^ (kOnes * '\n')) || has_zero(w ^ (kOnes * '\r'))) return true;
+  }
+  for (; i < n; ++i) {
+    if (p[i] == '\n' || p[i] == '\r') return true;
+  }
+  return false;
+}
+
 /// Index of the first byte of the first ill-formed UTF-8 sequence in `s`, or
 /// kNpos when `s` is valid UTF-8.
 inline std::size_t utf8_first_invalid(std::string_view s) noexcept {
