@@ -270,23 +270,30 @@ struct Matcher::Impl {
                   F&& f) const {
     if (at >= n || words[at] == nullptr) return;  // most tokens start no keyword
     stack.clear();
-    stack.push_back(Frame{0, at, 0});
-    while (!stack.empty()) {
-      const Frame top = stack.back();
+    // The frame being walked stays in registers; `stack` holds only the
+    // frames above it (a frame written and read straight back through
+    // memory stalled on store forwarding).
+    Frame top{0, at, 0};
+    for (;;) {
       const Word* w = top.k < n ? words[top.k] : nullptr;
       const bool own = w != nullptr && w->id != kNoWord;
       const std::size_t choices = w == nullptr ? 0 : (own ? 1 : 0) + w->bases.size();
       if (top.choice == choices) {
+        if (stack.empty()) return;
+        top = stack.back();
         stack.pop_back();
         continue;
       }
-      ++stack.back().choice;
       const std::uint32_t id = own ? (top.choice == 0 ? w->id : w->bases[top.choice - 1]) : w->bases[top.choice];
+      ++top.choice;
       const std::uint32_t next = child(top.node, id);
       if (next == kNoWord) continue;
       for (std::uint32_t a : ends[next]) f(a);
       // Walk on only where a longer spelling could still match.
-      if (inner[next] != 0 && top.k + 1 < n && words[top.k + 1] != nullptr) stack.push_back(Frame{next, top.k + 1, 0});
+      if (inner[next] != 0 && top.k + 1 < n && words[top.k + 1] != nullptr) {
+        stack.push_back(top);
+        top = Frame{next, top.k + 1, 0};
+      }
     }
   }
 
