@@ -157,6 +157,7 @@ struct Matcher::Impl {
   };
   std::vector<std::uint64_t> tags;  // size a power of two
   std::vector<Slot> slots;          // same size
+  int tag_shift = 60;               // a word's first slot: its hash's top bits (word_hash)
 
   /// `edges` likewise, as flat arrays (no node per entry to chase): at most
   /// half full; `edge_keys` holds the key plus one (0: empty), `edge_children`
@@ -201,12 +202,16 @@ struct Matcher::Impl {
     edges = {};  // child() reads the flat copy
 
     std::size_t size = 16;
-    while (size < vocabulary.size() * 4) size *= 2;
+    tag_shift = 60;
+    while (size < vocabulary.size() * 4) {
+      size *= 2;
+      --tag_shift;
+    }
     tags.assign(size, 0);
     slots.assign(size, Slot{});
     for (const auto& [word, entry] : vocabulary) {
       const std::uint64_t hash = word_hash(word);
-      std::size_t i = hash & (size - 1);
+      std::size_t i = static_cast<std::size_t>(hash >> tag_shift);
       while (tags[i] != 0) i = (i + 1) & (size - 1);
       tags[i] = tag(hash);
       slots[i] = {&word, &entry};
@@ -216,7 +221,7 @@ struct Matcher::Impl {
   const Word* find_word(const Token& t) const {
     const std::size_t mask = tags.size() - 1;
     const std::uint64_t want = tag(t.hash);
-    for (std::size_t i = t.hash & mask; tags[i] != 0; i = (i + 1) & mask) {
+    for (std::size_t i = static_cast<std::size_t>(t.hash >> tag_shift); tags[i] != 0; i = (i + 1) & mask) {
       if (tags[i] == want && *slots[i].word == t.folded) return slots[i].entry;
     }
     return nullptr;

@@ -77,17 +77,14 @@ class Tokens {
 
 /// A hash of a (case-folded) word, the same for equal words: its bytes eight
 /// at a time as little-endian numbers (the last group padded with zeros),
-/// each mixed in with one multiply, then a finaliser. A few steps a word,
-/// where a byte-at-a-time hash (FNV-1a) chains a multiply per byte.
+/// each mixed in with one multiply by 2^64 / phi (Fibonacci hashing). Its
+/// top bits depend on every byte, the low ones only on the bytes before
+/// them: take a table slot from the top bits. A multiply a word, mostly,
+/// where a byte-at-a-time hash (FNV-1a) chains one per byte.
 inline constexpr std::uint64_t kWordHashSeed = 14695981039346656037ull;
 namespace detail {
 inline std::uint64_t word_hash_mix(std::uint64_t h, std::uint64_t group) noexcept {
-  h = (h ^ group) * 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 29);
-}
-inline std::uint64_t word_hash_final(std::uint64_t h) noexcept {
-  h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ull;
-  return h ^ (h >> 32);
+  return (h ^ group) * 0x9E3779B97F4A7C15ull;
 }
 /// Bytes [p, p + 8) as a little-endian number.
 inline std::uint64_t load_le64(const char* p) noexcept {
@@ -109,7 +106,7 @@ inline std::uint64_t word_hash(std::string_view word) noexcept {
     for (std::size_t k = word.size(); k-- > i;) group = group << 8 | static_cast<unsigned char>(word[k]);
     h = detail::word_hash_mix(h, group);
   }
-  return detail::word_hash_final(h);
+  return h;
 }
 
 /// word_hash(std::string_view(word, size)) when at least 7 bytes after the
@@ -122,7 +119,7 @@ inline std::uint64_t word_hash_padded(const char* word, std::size_t size) noexce
     const std::uint64_t mask = ~std::uint64_t{0} >> (64 - 8 * (size - i));
     h = detail::word_hash_mix(h, detail::load_le64(word + i) & mask);
   }
-  return detail::word_hash_final(h);
+  return h;
 }
 
 /// How many ASCII digits `s` holds: loops without exits, which the compiler
