@@ -2,7 +2,13 @@
 //
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-bench --target stages_bench
-//   build-bench/bench/stages_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   build-bench/bench/stages_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+//       --benchmark_enable_random_interleaving=true
+//
+// Random interleaving runs the repetitions of all benchmarks in a shuffled
+// order, so that a stage and the baseline it is compared with meet the same
+// drift of the host's speed; run one after the other, they can be measured
+// minutes and tens of per cent apart.
 //
 // RA_BENCH_PLUGIN_DIR=DIR in the environment loads the plugins from DIR instead
 // of the build's plugins/ folder.
