@@ -2,8 +2,8 @@
 //
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-bench --target stages_bench
-//   build-bench/bench/stages_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-//       --benchmark_enable_random_interleaving=true
+//   build-bench/bench/stages_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//       --benchmark_enable_random_interleaving=true    (one command line)
 //
 // Random interleaving runs the repetitions of all benchmarks in a shuffled
 // order, so that a stage and the baseline it is compared with meet the same

@@ -95,31 +95,33 @@ inline std::uint64_t load_le64(const char* p) noexcept {
 #endif
   return v;
 }
+
+/// The hash of `size` bytes at `word`: the whole groups loaded here, the
+/// last, shorter one as `tail(start, bytes)` gives it (zero-padded).
+template <typename Tail>
+inline std::uint64_t word_hash_groups(const char* word, std::size_t size, Tail tail) noexcept {
+  std::uint64_t h = kWordHashSeed ^ size;
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) h = word_hash_mix(h, load_le64(word + i));
+  if (i < size) h = word_hash_mix(h, tail(word + i, size - i));
+  return h;
+}
 }  // namespace detail
 
 inline std::uint64_t word_hash(std::string_view word) noexcept {
-  std::uint64_t h = kWordHashSeed ^ word.size();
-  std::size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) h = detail::word_hash_mix(h, detail::load_le64(word.data() + i));
-  if (i < word.size()) {
+  return detail::word_hash_groups(word.data(), word.size(), [](const char* p, std::size_t n) {
     std::uint64_t group = 0;
-    for (std::size_t k = word.size(); k-- > i;) group = group << 8 | static_cast<unsigned char>(word[k]);
-    h = detail::word_hash_mix(h, group);
-  }
-  return h;
+    for (std::size_t k = n; k-- > 0;) group = group << 8 | static_cast<unsigned char>(p[k]);
+    return group;
+  });
 }
 
 /// word_hash(std::string_view(word, size)) when at least 7 bytes after the
 /// word may be read (their values do not matter): no byte loop.
 inline std::uint64_t word_hash_padded(const char* word, std::size_t size) noexcept {
-  std::uint64_t h = kWordHashSeed ^ size;
-  std::size_t i = 0;
-  for (; i + 8 <= size; i += 8) h = detail::word_hash_mix(h, detail::load_le64(word + i));
-  if (i < size) {
-    const std::uint64_t mask = ~std::uint64_t{0} >> (64 - 8 * (size - i));
-    h = detail::word_hash_mix(h, detail::load_le64(word + i) & mask);
-  }
-  return h;
+  return detail::word_hash_groups(word, size, [](const char* p, std::size_t n) {
+    return detail::load_le64(p) & (~std::uint64_t{0} >> (64 - 8 * n));
+  });
 }
 
 /// How many ASCII digits `s` holds: loops without exits, which the compiler
