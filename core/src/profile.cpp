@@ -104,26 +104,26 @@ EducationDetector& EducationDetector::operator=(EducationDetector&&) noexcept = 
 EducationFound EducationDetector::detect(std::string_view text, const Tokens& tokens,
                                          const std::vector<Section>& sections) const {
   EducationFound found;
-  // The tokens of lines [first, end), as a range of token indexes.
+  // The index of the first token on `line` or after it.
   auto first_token_of_line = [&](std::uint32_t line) {
     return static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), line,
                                                      [](const Token& t, std::uint32_t l) { return t.line < l; }) -
                                     tokens.begin());
   };
-  // With an Education section, degrees are read there only: the matcher
-  // scans its tokens, not the whole text.
-  std::vector<Occurrence> degrees;
-  const bool scoped = has_kind(sections, SectionKind::kEducation);
+  // Degrees are read in the Education sections only, the matcher scanning
+  // their tokens; without such a section, in the whole text.
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [first, last) token ranges to read
   for (std::size_t s = 0; s < sections.size(); ++s) {
-    if (scoped && sections[s].kind != SectionKind::kEducation) continue;
-    const std::size_t first = scoped ? first_token_of_line(sections[s].first_line) : 0;
-    const std::size_t last = !scoped ? tokens.size()
-                             : s + 1 < sections.size() ? first_token_of_line(sections[s + 1].first_line)
-                                                       : tokens.size();
+    if (sections[s].kind != SectionKind::kEducation) continue;
+    ranges.emplace_back(first_token_of_line(sections[s].first_line),
+                        s + 1 < sections.size() ? first_token_of_line(sections[s + 1].first_line) : tokens.size());
+  }
+  if (ranges.empty()) ranges.emplace_back(0, tokens.size());
+  std::vector<Occurrence> degrees;
+  for (const auto& [first, last] : ranges) {
     Result<std::vector<Occurrence>> in_range = impl_->degree_matcher.find(text, tokens, first, last);
     if (!in_range) return found;
     degrees.insert(degrees.end(), in_range->begin(), in_range->end());
-    if (!scoped) break;
   }
   std::vector<const Occurrence*> kept;
   for (const Occurrence& o : degrees) {
