@@ -95,35 +95,51 @@ ByteBuffer inflate_prefix(std::string_view raw, std::size_t max_out) {
   return out;
 }
 
+namespace {
+
+/// Slot order: folded name (the cheap key first), then directory order.
+int compare_names(std::uint64_t key_a, std::string_view a, std::uint64_t key_b, std::string_view b) {
+  if (key_a != key_b) return key_a < key_b ? -1 : 1;
+  return compare_folded(a, b);
+}
+
+}  // namespace
+
 ZipArchive::ZipArchive(std::string_view bytes, const ExtractLimits& limits, std::string_view format)
     : directory_(bytes), format_(format), limits_(limits) {
-  const std::uint64_t entries = directory_.count_entries();
-  if (entries > limits_.max_archive_entries) {
-    fail(ExtractStatus::kLimitExceeded,
-         "ZIP archive has more than " + std::to_string(limits_.max_archive_entries) + " entries");
-  }
-  index_.reserve(static_cast<std::size_t>(entries));
+  // One walk reads every record, as count_entries() would, and indexes them
+  // while there are no more than the limit allows; the limit is reported
+  // only for a directory that is readable and holds as many records as its
+  // end record says. A record takes at least 46 bytes.
+  index_.reserve(static_cast<std::size_t>(
+      std::min({directory_.declared_entries(), limits_.max_archive_entries, std::uint64_t{bytes.size() / 46}})));
   // The first entry whose compressed size takes the running total past the archive's size.
   std::uint64_t compressed_total = 0;
   std::uint64_t overlap_at = std::numeric_limits<std::uint64_t>::max();
   ZipEntry e;
   ZipDirectory::Cursor c = directory_.begin();
   for (std::uint64_t record = c.at; directory_.next(c, e); record = c.at) {
-    index_.push_back(Slot{e.name, record});
+    if (c.index > limits_.max_archive_entries) continue;
+    index_.push_back(Slot{folded_key(e.name), e.name, record});
     if (overlap_at == std::numeric_limits<std::uint64_t>::max()) {
       if (e.compressed_size > bytes.size() - compressed_total) overlap_at = record;
       compressed_total += e.compressed_size;
     }
   }
+  directory_.check_count(c);
+  if (c.index > limits_.max_archive_entries) {
+    fail(ExtractStatus::kLimitExceeded,
+         "ZIP archive has more than " + std::to_string(limits_.max_archive_entries) + " entries");
+  }
   // Sorted by folded name, records in directory order among equals: the first
   // entry named like an earlier one follows that one directly.
   std::sort(index_.begin(), index_.end(), [](const Slot& a, const Slot& b) {
-    const int order = compare_folded(a.name, b.name);
+    const int order = compare_names(a.key, a.name, b.key, b.name);
     return order != 0 ? order < 0 : a.record < b.record;
   });
   const Slot* duplicate = nullptr;
   for (std::size_t i = 1; i < index_.size(); ++i) {
-    if (compare_folded(index_[i - 1].name, index_[i].name) == 0 &&
+    if (compare_names(index_[i - 1].key, index_[i - 1].name, index_[i].key, index_[i].name) == 0 &&
         (duplicate == nullptr || index_[i].record < duplicate->record)) {
       duplicate = &index_[i];
     }
@@ -138,10 +154,11 @@ ZipArchive::ZipArchive(std::string_view bytes, const ExtractLimits& limits, std:
 }
 
 const ZipArchive::Slot* ZipArchive::find(std::string_view name) const {
-  const auto found = std::lower_bound(index_.begin(), index_.end(), name, [](const Slot& slot, std::string_view n) {
-    return compare_folded(slot.name, n) < 0;
+  const std::uint64_t key = folded_key(name);
+  const auto found = std::lower_bound(index_.begin(), index_.end(), name, [key](const Slot& slot, std::string_view n) {
+    return compare_names(slot.key, slot.name, key, n) < 0;
   });
-  return found != index_.end() && compare_folded(found->name, name) == 0 ? &*found : nullptr;
+  return found != index_.end() && compare_names(found->key, found->name, key, name) == 0 ? &*found : nullptr;
 }
 
 bool ZipArchive::contains(std::string_view name) const { return find(name) != nullptr; }

@@ -135,6 +135,7 @@ class ZipArchive {
 
  private:
   struct Slot {
+    std::uint64_t key;  // folded_key(name)
     std::string_view name;
     std::uint64_t record;  // where its central directory record starts
   };

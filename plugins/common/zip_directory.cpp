@@ -3,6 +3,8 @@
 #include "common/plugin_error.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace ra::common {
 namespace {
@@ -63,13 +65,29 @@ std::string fold_entry_name(std::string_view name) {
 
 int compare_folded(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
+  // Names share long prefixes ("word/_rels/"): equal bytes are skipped eight
+  // at a time, and folding starts at the first group that differs.
+  std::size_t i = 0;
+  for (; n - i >= 8; i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) break;
+  }
+  for (; i < n; ++i) {
     if (a[i] == b[i]) continue;  // the common case: fold only where the bytes differ
     const auto x = static_cast<unsigned char>(fold(a[i]));
     const auto y = static_cast<unsigned char>(fold(b[i]));
     if (x != y) return x < y ? -1 : 1;
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+std::uint64_t folded_key(std::string_view name) noexcept {
+  std::uint64_t key = 0;
+  const std::size_t n = std::min<std::size_t>(name.size(), 8);
+  for (std::size_t i = 0; i < n; ++i) key |= std::uint64_t{static_cast<unsigned char>(fold(name[i]))} << (56 - 8 * i);
+  return key;
 }
 
 ZipDirectory::ZipDirectory(std::string_view bytes) : bytes_(bytes) {
@@ -169,12 +187,15 @@ std::uint64_t ZipDirectory::count_entries() const {
   Cursor cursor = begin();
   while (next(cursor, entry)) {
   }
-  if (zip64_ ? cursor.index != declared_ : (cursor.index & 0xFFFF) != declared_) {
-    fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: the central directory holds " +
-                                      std::to_string(cursor.index) + " entries, its end record says " +
-                                      std::to_string(declared_));
-  }
+  check_count(cursor);
   return cursor.index;
+}
+
+void ZipDirectory::check_count(const Cursor& end) const {
+  if (zip64_ ? end.index != declared_ : (end.index & 0xFFFF) != declared_) {
+    fail(ExtractStatus::kCorrupt, "corrupt ZIP archive: the central directory holds " + std::to_string(end.index) +
+                                      " entries, its end record says " + std::to_string(declared_));
+  }
 }
 
 std::string_view ZipDirectory::stored_data(const ZipEntry& e, std::string_view shown) const {

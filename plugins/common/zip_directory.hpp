@@ -45,6 +45,12 @@ std::string fold_entry_name(std::string_view name);
 /// fold_entry_name(a) compared with fold_entry_name(b) (<0, 0, >0), without copying.
 int compare_folded(std::string_view a, std::string_view b) noexcept;
 
+/// The first eight bytes of fold_entry_name(name) as a big-endian number,
+/// zero-padded: when the keys of two names differ, the names compare
+/// (compare_folded) as their keys do; when they are equal, the names may
+/// still differ. A cheap first comparison for sorting and searching names.
+std::uint64_t folded_key(std::string_view name) noexcept;
+
 /// The little-endian 16- and 32-bit numbers at `at` (at least 2 or 4 bytes
 /// of `b` from there: the caller checks).
 inline std::uint16_t le16(std::string_view b, std::uint64_t at) {
@@ -86,6 +92,14 @@ class ZipDirectory {
 
   /// The number of records, all of them read and checked (see above).
   std::uint64_t count_entries() const;
+
+  /// The check of count_entries(), for a caller that read the records
+  /// itself: `end` is the cursor next() returned false at.
+  void check_count(const Cursor& end) const;
+
+  /// The number of entries the end record declares (modulo 65,536 without
+  /// ZIP64): a claim, to be checked.
+  std::uint64_t declared_entries() const noexcept { return declared_; }
 
   /// The entry's bytes as stored; `shown` names it in messages.
   std::string_view stored_data(const ZipEntry& entry, std::string_view shown) const;
