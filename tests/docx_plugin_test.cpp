@@ -89,15 +89,19 @@ std::string package(std::string document_xml) {
   return make_zip(entries);
 }
 
-/// A package whose main part has a styles part (when `styles_xml` is not empty).
-std::string styled_package(std::string document_xml, std::string styles_xml) {
+/// A package whose main part has a styles part (when `styles_xml` is not
+/// empty) and a footnotes part (when `footnotes_xml` is not empty).
+std::string styled_package(std::string document_xml, std::string styles_xml, std::string footnotes_xml = "") {
   std::vector<Entry> entries = package_entries();
   entries.push_back(stored("word/document.xml", std::move(document_xml)));
   entries.push_back(stored("word/_rels/document.xml.rels",
                            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
-                           "2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>"));
+                           "2006/relationships/styles\" Target=\"styles.xml\"/>"
+                           "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                           "2006/relationships/footnotes\" Target=\"footnotes.xml\"/></Relationships>"));
   if (!styles_xml.empty()) entries.push_back(stored("word/styles.xml", std::move(styles_xml)));
+  if (!footnotes_xml.empty()) entries.push_back(stored("word/footnotes.xml", std::move(footnotes_xml)));
   return make_zip(entries);
 }
 
@@ -513,6 +517,14 @@ ExtractResult extract_cold(const std::string& bytes, const ExtractLimits& limits
 
 const std::string kSecretBody = document(
     "<w:p><w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr><w:t>Kubernetes</w:t></w:r><w:r><w:t> shown</w:t></w:r></w:p>");
+const char* const kFootnotesOpen =
+    "<w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+/// A footnotes part with the separators only, as pandoc writes it: no text.
+const std::string kSeparatorNotes =
+    std::string(kFootnotesOpen) + "<!-- separators only, as a template writes them for every document -->" +
+    "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+    "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p>"
+    "</w:footnote></w:footnotes>";
 const std::string kPlainStyles =
     std::string(kStylesOpen) + "<!-- a template's styles, as many documents share them -->" +
     "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:color w:val=\"000080\"/></w:rPr></w:style></w:styles>";
@@ -550,14 +562,43 @@ TEST_CASE("docx styles met before are known by their bytes, not their checksum",
   }
 }
 
+TEST_CASE("docx notes met before that gave no text are known by their bytes, not their checksum", "[docx]") {
+  // A notes, header or footer part that gave no text is remembered by its
+  // stored bytes, so that documents of one template read it once per
+  // thread. A part of the same size and CRC-32 that holds text must still be read.
+  const std::string core =
+      std::string(kFootnotesOpen) + "<w:footnote w:id=\"1\"><w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p></w:footnote>";
+  std::string forged;
+  for (std::size_t pad = 0; forged.empty(); ++pad) {
+    const std::string prefix = core + "<!--" + std::string(pad, ' ');
+    const std::string suffix = std::string(kSeparatorNotes.size() - prefix.size() - 4 - 17, ' ') + "--></w:footnotes>";
+    const std::string candidate = with_crc(prefix, suffix, crc32(kSeparatorNotes));
+    const std::string patch = candidate.substr(prefix.size(), 4);
+    if (patch.find_first_of(std::string("-<>\0", 4)) == std::string::npos) forged = candidate;
+  }
+  REQUIRE(forged.size() == kSeparatorNotes.size());
+  REQUIRE(crc32(forged) == crc32(kSeparatorNotes));
+  REQUIRE(forged != kSeparatorNotes);
+
+  const std::string body = document("<w:p><w:r><w:t>Terraform</w:t></w:r></w:p>");
+  const std::string separators = styled_package(body, kPlainStyles, kSeparatorNotes);
+  const std::string noted = styled_package(body, kPlainStyles, forged);
+  CHECK(ra::test::joined(extract_cold(separators), true) == "[body] Terraform\n");
+  CHECK(ra::test::joined(extract_cold(noted), true) == "[body] Terraform\n[footnote] Kubernetes\n");
+  for (int round = 0; round < 2; ++round) {  // this thread remembers the separators from the first read
+    CHECK(ra::test::joined(extract(separators), true) == "[body] Terraform\n");
+    CHECK(ra::test::joined(extract(noted), true) == "[body] Terraform\n[footnote] Kubernetes\n");
+  }
+}
+
 TEST_CASE("docx parts met before count against the limits as if read again", "[docx][hostile]") {
-  // Relationships and plain styles are remembered by their stored bytes;
-  // a thread that remembers them must give what a fresh one gives, under
-  // any limits, failures and their messages included.
-  const std::string pkg = styled_package(kSecretBody, kPlainStyles);
+  // Relationships, plain styles and notes that gave no text are remembered
+  // by their stored bytes; a thread that remembers them must give what a
+  // fresh one gives, under any limits, failures and their messages included.
+  const std::string pkg = styled_package(kSecretBody, kPlainStyles, kSeparatorNotes);
   REQUIRE(extract(pkg).ok());  // now remembered on this thread
-  // Every limit from 0 to past the four parts' sizes together (about 900
-  // bytes): each part's own size and every running total are crossed.
+  // Every limit from 0 to the package's size, past the five parts' sizes
+  // together: each part's own size and every running total are crossed.
   const std::uint64_t all = pkg.size();
   std::size_t failures = 0;
   for (std::uint64_t v = 0; v <= all; ++v) {

@@ -150,9 +150,7 @@ Relationships read_relationships(ZipArchive& zip, std::string_view part, const X
   // the result depends on those bytes, the part they belong to and the limits
   // (and the readers, so that RA_DOCX_READER compares them).
   thread_local common::PartMemo<Relationships> memo;
-  const std::string context = std::string(part) + '\n' + std::to_string(limits.max_depth) + ' ' +
-                              std::to_string(limits.max_elements) + ' ' + std::to_string(limits.max_attributes) +
-                              ' ' + std::to_string(static_cast<int>(chosen));
+  const std::string context = std::string(part) + '\n' + reading_context(limits);
   if (const Relationships* seen = memo.find(zip, rels_name, context)) return *seen;
   std::optional<common::ByteBuffer> bytes = zip.read(rels_name);
   if (!bytes) return std::make_shared<const std::vector<Relationship>>();

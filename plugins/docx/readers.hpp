@@ -7,8 +7,11 @@
 // on <part>" where the stream gives up.
 #pragma once
 
+#include "common/xml_part.hpp"
+
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 namespace ra::docx {
@@ -20,6 +23,14 @@ inline Readers readers() {
   if (chosen == nullptr) return Readers::kStreamThenTree;
   const std::string_view name(chosen);
   return name == "tree" ? Readers::kTree : name == "stream" ? Readers::kStream : Readers::kStreamThenTree;
+}
+
+/// What else a part's result depends on, besides its bytes: the XML limits
+/// it is read under and the readers (for the context of a PartMemo,
+/// common/part_memo.hpp).
+inline std::string reading_context(const common::XmlLimits& limits) {
+  return std::to_string(limits.max_depth) + ' ' + std::to_string(limits.max_elements) + ' ' +
+         std::to_string(limits.max_attributes) + ' ' + std::to_string(static_cast<int>(readers()));
 }
 
 }  // namespace ra::docx
