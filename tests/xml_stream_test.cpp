@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <string>
 
 namespace {
@@ -129,6 +130,40 @@ TEST_CASE("xml stream: text and values of any length, marked wherever they need 
       CHECK(tokens("<a v=\"" + opened + "\"/>") == "unsure");
       CHECK(tokens("<a v=\"" + plain.substr(0, at) + "\" w=\"" + opened + "\"/>") == "unsure");
       CHECK(tokens("<a v=\"" + std::string(length, 'x')) == "unsure");  // never closed
+    }
+  }
+}
+
+TEST_CASE("xml stream: names of any length end at the first byte that is not a name character", "[xml]") {
+  // Names are scanned four bytes at a time: every byte value right after
+  // names of every length up to 40, in element and attribute names and in
+  // end tags. A name is ASCII [A-Za-z_][A-Za-z0-9_.:-]*.
+  const auto name_char = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == ':' || c == '-';
+  };
+  const std::string all = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-";
+  for (std::size_t length = 1; length <= 40; ++length) {
+    std::string name;
+    for (std::size_t i = 0; i < length; ++i) name += all[(i * 7) % all.size()];
+    if (!(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) name[0] = 'n';
+    INFO("length " << length << ": " << name);
+    CHECK(tokens("<" + name + "/>") == "<" + name + "@1>\n</" + name + ">\ndone");
+    CHECK(tokens("<r " + name + "='v'/>") == "<r " + name + "=v@1>\n</r>\ndone");
+    for (int b = 0; b < 256; ++b) {
+      const auto c = static_cast<char>(b);
+      if (name_char(static_cast<unsigned char>(b))) {
+        CHECK(tokens("<" + name + c + "/>") == "<" + name + c + "@1>\n</" + name + c + ">\ndone");
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        CHECK(tokens("<" + name + c + "/>") == "<" + name + "@1>\n</" + name + ">\ndone");
+        CHECK(tokens("<r " + name + c + "='v'/>") == "<r " + name + "=v@1>\n</r>\ndone");
+      } else if (c != '/' && c != '>' && c != '=') {
+        INFO("byte " << b);
+        CHECK(tokens("<" + name + c + "/>") == "unsure");
+        CHECK(tokens("<r " + name + c + "='v'/>") == "unsure");
+        // (a NUL byte anywhere gives up before the first token)
+        CHECK(tokens("<" + name + "></" + name + c + ">") == (b == 0 ? "" : "<" + name + "@1>\n") + "unsure");
+      }
     }
   }
 }
