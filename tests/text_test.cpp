@@ -127,7 +127,8 @@ TEST_CASE("normalize_text composes an accent after ASCII at any offset", "[text]
 TEST_CASE("tokenize folds words of any length, at any offset, with their hashes", "[text]") {
   // Words of 1 to 40 characters, mixed case and digits, ending in each kind
   // of byte that ends a word (the vector scan's 16-byte blocks end anywhere),
-  // at every offset after a run of spaces; each hash is word_hash(folded).
+  // at every offset after a run of spaces; each hash is word_hash(folded),
+  // also as Tokens::hash gives it.
   const std::string letters = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789zYxW";
   for (const char* end : {"", " ", ",", "@", "[", "`", "{", "/", "-", "\xc3\xa9", "\x80", "+", "\n"}) {
     for (std::size_t size = 1; size <= letters.size(); ++size) {
@@ -144,14 +145,19 @@ TEST_CASE("tokenize folds words of any length, at any offset, with their hashes"
         if (std::string(end) == "\xc3\xa9" || std::string(end) == "+") folded += end;
         CHECK(tokens[0].folded == folded);
         CHECK(tokens[0].begin == offset);
-        for (const ra::Token& t : tokens) CHECK(t.hash == ra::word_hash(t.folded));
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+          CHECK(tokens[i].hash == ra::word_hash(tokens[i].folded));
+          CHECK(tokens.hash(i) == tokens[i].hash);
+        }
       }
     }
   }
   // Non-ASCII words are folded whole; their hashes too.
-  for (const ra::Token& t : ra::tokenize("STRASSE Straße ÉCOLE école Ωmega C++17 .NET")) {
-    INFO(t.folded);
-    CHECK(t.hash == ra::word_hash(t.folded));
+  const ra::Tokens unusual = ra::tokenize("STRASSE Straße ÉCOLE école Ωmega C++17 .NET");
+  for (std::size_t i = 0; i < unusual.size(); ++i) {
+    INFO(unusual[i].folded);
+    CHECK(unusual[i].hash == ra::word_hash(unusual[i].folded));
+    CHECK(unusual.hash(i) == unusual[i].hash);
   }
   CHECK(ra::tokenize("ÉCOLE")[0].folded == ra::tokenize("école")[0].folded);
   // Equal words hash equally, and different ones (almost always) apart.

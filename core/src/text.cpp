@@ -203,6 +203,7 @@ Tokens tokenize(std::string_view text) {
   Tokens out;
   std::vector<Token>& tokens = out.tokens_;
   tokens.reserve(text.size() / 6 + 1);
+  out.hashes_.reserve(tokens.capacity());
   // The folded words. Invariant: room for the rest of the text, so that an
   // ASCII word (folded as long as written) always fits; a longer folding
   // grows the buffer and moves the words written so far.
@@ -356,6 +357,7 @@ Tokens tokenize(std::string_view text) {
     token.joiner = joiner;
     token.folded = folded;
     token.hash = hash;
+    out.hashes_.push_back(hash);
 
     pos = end;
     saw_newline = saw_other = wrap_hyphen = false;
