@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iterator>
 #include <set>
@@ -28,8 +29,15 @@ namespace {
 
 /// Where one evidence item of a competency row is looked for.
 struct EvidenceRef {
+  std::uint32_t index = 0;  // keyword index, or phrase index in Role::Impl::phrases
   bool is_keyword = false;
-  std::size_t index = 0;  // keyword index, or phrase index in Role::Impl::phrases
+};
+
+/// A competency row, as analyse() reads it: its items are
+/// Role::Impl::evidence_items[first, end).
+struct EvidenceRow {
+  std::uint32_t first = 0, end = 0;
+  int needs = 0;  // CompetencyRow::needs
 };
 
 std::string percent(double fraction) {
@@ -63,7 +71,11 @@ struct Role::Impl {
   std::unique_ptr<Matcher> keywords;
   KeywordSet phrases;  // evidence phrases that are not keywords of the role
   std::unique_ptr<Matcher> phrase_matcher;
-  std::vector<std::vector<std::vector<EvidenceRef>>> evidence;  // [table][row][item]
+  // What analyse() reads of `set` for every document, packed, where `set`
+  // spreads it over one large record per keyword and per row:
+  std::vector<EvidenceRow> evidence_rows;  // every table's rows, in order
+  std::vector<EvidenceRef> evidence_items;
+  std::vector<int> weights;  // set.keywords[k].weight
   std::unique_ptr<EducationDetector> education;
   std::vector<std::size_t> by_weight;  // keyword indexes by weight, then role-file order
 
@@ -98,18 +110,23 @@ Result<Role> Role::compile(KeywordSet set) {
   for (std::size_t k = 0; k < impl->set.keywords.size(); ++k) {
     keyword_by_key.emplace(term_key(impl->set.keywords[k].name), k);
   }
+  std::vector<EvidenceRef>& items = impl->evidence_items;
+  const auto ref = [](std::size_t index, bool is_keyword) {
+    return EvidenceRef{static_cast<std::uint32_t>(index), is_keyword};
+  };
   for (const CompetencyTable& table : impl->set.competencies) {
-    auto& rows = impl->evidence.emplace_back();
     for (const CompetencyRow& row : table.rows) {
-      auto& items = rows.emplace_back();
+      EvidenceRow& packed = impl->evidence_rows.emplace_back();
+      packed.first = static_cast<std::uint32_t>(items.size());
+      packed.needs = row.needs;
       for (const std::string& item : row.evidence) {
         const std::string key = term_key(item);
         if (const auto k = keyword_by_key.find(key); k != keyword_by_key.end()) {
-          items.push_back({true, k->second});
+          items.push_back(ref(k->second, true));
           continue;
         }
         if (const auto p = phrase_by_key.find(key); p != phrase_by_key.end()) {
-          items.push_back({false, p->second});
+          items.push_back(ref(p->second, false));
           continue;
         }
         phrase_by_key.emplace(key, impl->phrases.keywords.size());
@@ -117,11 +134,13 @@ Result<Role> Role::compile(KeywordSet set) {
         phrase.name = item;
         phrase.inflect = true;
         impl->phrases.categories[0].keywords.push_back(impl->phrases.keywords.size());
-        items.push_back({false, impl->phrases.keywords.size()});
+        items.push_back(ref(impl->phrases.keywords.size(), false));
         impl->phrases.keywords.push_back(std::move(phrase));
       }
+      packed.end = static_cast<std::uint32_t>(items.size());
     }
   }
+  for (const Keyword& k : impl->set.keywords) impl->weights.push_back(k.weight);
   Result<Matcher> phrases = Matcher::compile(impl->phrases);
   if (!phrases) return phrases.error();
   impl->phrase_matcher = std::make_unique<Matcher>(std::move(phrases).value());
@@ -180,9 +199,9 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   auto coverage = [&](const std::vector<std::size_t>& keywords, int* matched) {
     long found = 0, total = 0;
     for (std::size_t k : keywords) {
-      total += set.keywords[k].weight;
+      total += m.weights[k];
       if (counts(k)) {
-        found += set.keywords[k].weight;
+        found += m.weights[k];
         ++*matched;
       }
     }
@@ -211,7 +230,7 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
       r.missing.push_back(k);
     }
   }
-  auto weight = [&](std::size_t k) { return set.keywords[k].weight; };
+  auto weight = [&](std::size_t k) { return m.weights[k]; };
   std::stable_sort(matched.begin(), matched.end(), [&](std::size_t a, std::size_t b) {
     if (weight(a) != weight(b)) return weight(a) > weight(b);
     return hits[a].count > hits[b].count;
@@ -232,20 +251,22 @@ Result<Report> Role::analyse(const Document& doc, const AnalysisOptions& options
   for (const CompetencyTable& table : set.competencies) rows += table.rows.size();
   r.competencies.reserve(rows);
   std::vector<EvidenceFound> found;  // scratch: each row's list is then allocated once, at its size
+  const EvidenceRow* packed = m.evidence_rows.data();  // the rows in the same order
   for (std::size_t t = 0; t < set.competencies.size(); ++t) {
-    for (std::size_t row = 0; row < set.competencies[t].rows.size(); ++row) {
+    for (std::size_t row = 0; row < set.competencies[t].rows.size(); ++row, ++packed) {
       RowResult rr{t, row, Verdict::kNotMet, {}};
-      const std::vector<EvidenceRef>& items = m.evidence[t][row];
       found.clear();
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i].is_keyword) {
-          if (const Location* l = first_keyword[items[i].index]) found.push_back({i, *l});
-        } else if (const Occurrence* o = first_phrase[items[i].index]) {
+      for (std::uint32_t at = packed->first; at < packed->end; ++at) {
+        const EvidenceRef& item = m.evidence_items[at];
+        const std::size_t i = at - packed->first;
+        if (item.is_keyword) {
+          if (const Location* l = first_keyword[item.index]) found.push_back({i, *l});
+        } else if (const Occurrence* o = first_phrase[item.index]) {
           found.push_back({i, m.locate(doc, r.sections, *o)});
         }
       }
       rr.found.assign(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-      const int needs = set.competencies[t].rows[row].needs;
+      const int needs = packed->needs;
       const int got = static_cast<int>(rr.found.size());
       rr.verdict = got >= needs ? Verdict::kMet : got > 0 ? Verdict::kPartlyMet : Verdict::kNotMet;
       r.competencies.push_back(std::move(rr));
