@@ -159,6 +159,11 @@ XmlStream::XmlStream(std::string_view xml, const XmlLimits& limits) : limits_(li
       std::memchr(xml.data(), '\0', xml.size()) != nullptr) {
     state_ = Token::kUnsure;
   }
+  // Room for what most parts need (a root element's namespace declarations,
+  // the nesting of a table in a text box), so that the vectors do not grow
+  // step by step in every part.
+  attributes_.reserve(16);
+  open_.reserve(16);
 }
 
 bool XmlStream::skip_past(std::string_view end) {

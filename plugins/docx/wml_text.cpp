@@ -572,6 +572,8 @@ struct Decoded {
 /// the element that declared them.
 class StreamScope {
  public:
+  StreamScope() { bindings_.reserve(16); }  // a root element's declarations, most often
+
   void enter(const std::vector<common::XmlRawAttribute>& attributes, std::size_t depth, Decoded& decoded) {
     for (const common::XmlRawAttribute& a : attributes) {
       if (const auto prefix = common::declared_prefix(a.name)) {
