@@ -298,6 +298,28 @@ categories:
     }
     CHECK(checked > 700);
   }
+
+  // One thread's calls share their scratch: ranges of two texts in turn,
+  // where one's tokens are keywords and the other's are not, each against
+  // its whole text's matches. A call must read nothing an earlier one left.
+  const std::string keywords = "Python AWS machine learning SageMaker learning rate Python AWS Python";
+  const std::string others = "Kotlin GCP plain old words that match nothing at all";
+  const ra::Tokens keyword_tokens = ra::tokenize(keywords), other_tokens = ra::tokenize(others);
+  REQUIRE(keyword_tokens.size() == other_tokens.size());
+  const std::vector<ra::Occurrence> keyword_all = std::move(matcher->find(keywords, keyword_tokens)).value();
+  REQUIRE(keyword_all.size() == 8);
+  for (std::size_t first = 0; first <= keyword_tokens.size(); ++first) {
+    for (std::size_t last = first; last <= keyword_tokens.size() + 1; ++last) {
+      INFO("tokens [" << first << ", " << last << ")");
+      std::vector<ra::Occurrence> want;
+      std::copy_if(keyword_all.begin(), keyword_all.end(), std::back_inserter(want),
+                   [&](const ra::Occurrence& o) { return o.first_token >= first && o.first_token < last; });
+      CHECK(spans(std::move(matcher->find(keywords, keyword_tokens, first, last)).value()) == spans(want));
+      for (std::size_t other_first = 0; other_first < first; ++other_first) {
+        CHECK(std::move(matcher->find(others, other_tokens, other_first, last)).value().empty());
+      }
+    }
+  }
 }
 
 TEST_CASE("a keyword of more than 32 words is refused when the role loads", "[matcher][hostile]") {
