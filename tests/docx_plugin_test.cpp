@@ -496,6 +496,19 @@ std::string with_crc(const std::string& prefix, const std::string& suffix, std::
   return out + suffix;
 }
 
+/// XML of `original`'s size and CRC-32 but other bytes: `core`, then a
+/// comment whose four patched bytes (with_crc) make the checksum match, then
+/// `close`. For the tests that a part met before is known by its bytes.
+std::string forged_like(const std::string& original, const std::string& core, const std::string& close) {
+  for (std::size_t pad = 0;; ++pad) {
+    const std::string prefix = core + "<!--" + std::string(pad, ' ');
+    const std::string suffix = std::string(original.size() - prefix.size() - 4 - 3 - close.size(), ' ') + "-->" + close;
+    const std::string candidate = with_crc(prefix, suffix, crc32(original));
+    const std::string patch = candidate.substr(prefix.size(), 4);
+    if (patch.find_first_of(std::string("-<>\0", 4)) == std::string::npos) return candidate;
+  }
+}
+
 bool same_result(const ExtractResult& a, const ExtractResult& b) {
   return a.status == b.status && a.message == b.message && ra::test::joined(a, true) == ra::test::joined(b, true);
 }
@@ -536,16 +549,11 @@ TEST_CASE("docx styles met before are known by their bytes, not their checksum",
   // (plugins/common/part_memo.hpp), so that documents of one template scan
   // it once per thread. A part of the same size and CRC-32 that hides text
   // must still be read: keyword stuffing in hidden text is what the scan is for.
-  const std::string core = std::string(kStylesOpen) +
-                           "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:vanish/></w:rPr></w:style>";
-  std::string forged;
-  for (std::size_t pad = 0; forged.empty(); ++pad) {
-    const std::string prefix = core + "<!--" + std::string(pad, ' ');
-    const std::string suffix = std::string(kPlainStyles.size() - prefix.size() - 4 - 14, ' ') + "--></w:styles>";
-    const std::string candidate = with_crc(prefix, suffix, crc32(kPlainStyles));
-    const std::string patch = candidate.substr(prefix.size(), 4);
-    if (patch.find_first_of(std::string("-<>\0", 4)) == std::string::npos) forged = candidate;
-  }
+  const std::string forged = forged_like(
+      kPlainStyles,
+      std::string(kStylesOpen) +
+          "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:vanish/></w:rPr></w:style>",
+      "</w:styles>");
   REQUIRE(forged.size() == kPlainStyles.size());
   REQUIRE(crc32(forged) == crc32(kPlainStyles));
   REQUIRE(forged != kPlainStyles);
@@ -566,16 +574,10 @@ TEST_CASE("docx notes met before that gave no text are known by their bytes, not
   // A notes, header or footer part that gave no text is remembered by its
   // stored bytes, so that documents of one template read it once per
   // thread. A part of the same size and CRC-32 that holds text must still be read.
-  const std::string core =
-      std::string(kFootnotesOpen) + "<w:footnote w:id=\"1\"><w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p></w:footnote>";
-  std::string forged;
-  for (std::size_t pad = 0; forged.empty(); ++pad) {
-    const std::string prefix = core + "<!--" + std::string(pad, ' ');
-    const std::string suffix = std::string(kSeparatorNotes.size() - prefix.size() - 4 - 17, ' ') + "--></w:footnotes>";
-    const std::string candidate = with_crc(prefix, suffix, crc32(kSeparatorNotes));
-    const std::string patch = candidate.substr(prefix.size(), 4);
-    if (patch.find_first_of(std::string("-<>\0", 4)) == std::string::npos) forged = candidate;
-  }
+  const std::string forged = forged_like(
+      kSeparatorNotes,
+      std::string(kFootnotesOpen) + "<w:footnote w:id=\"1\"><w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p></w:footnote>",
+      "</w:footnotes>");
   REQUIRE(forged.size() == kSeparatorNotes.size());
   REQUIRE(crc32(forged) == crc32(kSeparatorNotes));
   REQUIRE(forged != kSeparatorNotes);
