@@ -129,15 +129,17 @@ ChunkWriter read_part(ZipArchive& zip, const std::string& part, const XmlLimits&
   return read_wml_part(part, std::move(*bytes), limits, zone, main, formatting, max_text_bytes);
 }
 
-/// read_part() for a header, footer or notes part (not the main part), when
-/// no styles part was parsed (`formatting` came from no styles, or from
-/// styles that cannot hide text). Documents from one template or tool hold
-/// such parts byte for byte the same, and many give no text at all (pandoc's
-/// footnotes part holds only the separators): the thread remembers by their
-/// stored bytes (part_memo.hpp) the parts that gave no lines, under the same
-/// name, zone, limits, readers and page colour, and does not read them again.
+/// read_part() for a header, footer or notes part (not the main part).
+/// Documents from one template or tool hold such parts byte for byte the
+/// same, and many give no text at all (pandoc's footnotes part holds only
+/// the separators): when no styles part was parsed (`styles_parsed` false:
+/// `formatting` came from no styles, or from styles that cannot hide text),
+/// the thread remembers by their stored bytes (part_memo.hpp) the parts that
+/// gave no lines, under the same zone, limits, readers and page colour, and
+/// does not read them again.
 ChunkWriter read_side_part(ZipArchive& zip, const std::string& part, const XmlLimits& limits, Zone zone,
-                           Formatting& formatting, std::uint64_t max_text_bytes) {
+                           Formatting& formatting, bool styles_parsed, std::uint64_t max_text_bytes) {
+  if (styles_parsed) return read_part(zip, part, limits, zone, false, formatting, max_text_bytes);
   thread_local common::PartMemo<bool> no_lines;
   const std::string context = std::to_string(static_cast<int>(zone)) + (formatting.page_coloured() ? " 1 " : " 0 ") +
                               reading_context(limits);
@@ -229,9 +231,8 @@ std::vector<TextChunk> extract_chunks(std::string_view bytes, const ExtractLimit
       if (r.kind != kind || !is_text_part(r.target) || !parts_read.insert(fold_entry_name(r.target)).second) {
         continue;
       }
-      ChunkWriter part = styles.doc.document_element()
-                             ? read_part(zip, r.target, xml, zone, false, formatting, limits.max_text_bytes)
-                             : read_side_part(zip, r.target, xml, zone, formatting, limits.max_text_bytes);
+      ChunkWriter part = read_side_part(zip, r.target, xml, zone, formatting, bool(styles.doc.document_element()),
+                                        limits.max_text_bytes);
       if (each_text_once) {
         std::string key(1, static_cast<char>('0' + static_cast<int>(zone)));
         for (const TextChunk& chunk : part.chunks()) key += '\n' + chunk.text;
